@@ -1,0 +1,1 @@
+"""Guards for everything read from outside: zips, XML, images."""
