@@ -51,7 +51,8 @@ def to_mm(value: float, unit: str, dpi: float) -> float:
 def length_mm(text: str, dpi: float) -> float:
     """Parse a brief length and return it in millimetres."""
     value, unit = parse_length(text)
-    return to_mm(value, unit, dpi)
+    # Rounded to the nanometre so 12in is 304.8 mm, not 304.79999999999995.
+    return round(to_mm(value, unit, dpi), 6)
 
 
 def mm_to_px(mm: float, dpi: float) -> float:

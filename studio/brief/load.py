@@ -34,8 +34,9 @@ from studio.units import LengthError, length_mm, parse_length
 
 FORMAT = "motif-brief/1"
 MAX_BRIEF_JSON_BYTES = 4 * 1024 * 1024
-BRIEF_ZIP_LIMITS = ZipLimits(max_entries=256, max_entry_bytes=64 * 1024 * 1024,
-                             max_total_bytes=256 * 1024 * 1024)
+BRIEF_ZIP_LIMITS = ZipLimits(
+    max_entries=256, max_entry_bytes=64 * 1024 * 1024, max_total_bytes=256 * 1024 * 1024
+)
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +93,9 @@ def load_brief(path: str | Path) -> Brief:
         digest_source = data
         assets = _sibling_assets(path, data)
     brief = parse_brief(data, source=path, assets=assets)
-    brief.sha256 = hashlib.sha256(path.read_bytes() if assets and head.startswith(b"PK")
-                                  else digest_source).hexdigest()
+    brief.sha256 = hashlib.sha256(
+        path.read_bytes() if assets and head.startswith(b"PK") else digest_source
+    ).hexdigest()
     return brief
 
 
@@ -130,8 +132,9 @@ def _asset_names(raw: dict[str, Any]) -> list[Any]:
     return names
 
 
-def parse_brief(data: bytes | str, source: str | Path | None = None,
-                assets: dict[str, bytes] | None = None) -> Brief:
+def parse_brief(
+    data: bytes | str, source: str | Path | None = None, assets: dict[str, bytes] | None = None
+) -> Brief:
     """Parse and validate brief JSON; ``assets`` are the package files (checked for presence)."""
     try:
         raw = json.loads(data)
@@ -141,7 +144,9 @@ def parse_brief(data: bytes | str, source: str | Path | None = None,
         raise BriefError(source, "a brief is a JSON object")
     fmt = raw.get("format")
     if fmt != FORMAT:
-        raise BriefError(source, f"unknown brief format {fmt!r}; this app reads {FORMAT!r}", "format")
+        raise BriefError(
+            source, f"unknown brief format {fmt!r}; this app reads {FORMAT!r}", "format"
+        )
     problems = schema_problems(raw)
     if problems:
         field, message = problems[0]
@@ -159,8 +164,9 @@ class _FieldError(Exception):
         self.field, self.problem = field, problem
 
 
-def _length(raw: dict[str, Any], key: str, where: str, dpi: float, default: float | None = None
-            ) -> float | None:
+def _length(
+    raw: dict[str, Any], key: str, where: str, dpi: float, default: float | None = None
+) -> float | None:
     if key not in raw:
         return default
     try:
@@ -223,14 +229,18 @@ def _build(raw: dict[str, Any], source: str | Path | None, assets: dict[str, byt
             )
             for i, r in enumerate(rules_raw.get("required", []))
         ),
-        keep_out=tuple(_zone(z, f"rules.keep_out[{i}]", dpi)
-                       for i, z in enumerate(rules_raw.get("keep_out", []))),
+        keep_out=tuple(
+            _zone(z, f"rules.keep_out[{i}]", dpi)
+            for i, z in enumerate(rules_raw.get("keep_out", []))
+        ),
     )
     inks_raw = raw.get("inks", {})
     inks = InkSpec(
         max_colors=inks_raw.get("max_colors"),
-        palette=tuple(Ink(p["name"], p["color"].lower(), p.get("pantone", ""))
-                      for p in inks_raw.get("palette", [])),
+        palette=tuple(
+            Ink(p["name"], p["color"].lower(), p.get("pantone", ""))
+            for p in inks_raw.get("palette", [])
+        ),
         palette_only=bool(inks_raw.get("palette_only", False)),
         delta_e=float(inks_raw.get("delta_e", 3.0)),
     )
@@ -241,22 +251,38 @@ def _build(raw: dict[str, Any], source: str | Path | None, assets: dict[str, byt
         try:
             deadline = datetime.fromisoformat(str(raw["deadline"]).replace("Z", "+00:00"))
         except ValueError:
-            raise _FieldError("deadline", f"{raw['deadline']!r} is not an RFC 3339 date-time") from None
+            raise _FieldError(
+                "deadline", f"{raw['deadline']!r} is not an RFC 3339 date-time"
+            ) from None
         if deadline.tzinfo is None:
             raise _FieldError("deadline", "an RFC 3339 date-time needs a time zone (Z or +01:00)")
     return Brief(
-        id=raw["id"], version=raw["version"], title=raw["title"],
-        description=raw.get("description", ""), kind=raw.get("kind", "tshirt"),
+        id=raw["id"],
+        version=raw["version"],
+        title=raw["title"],
+        description=raw.get("description", ""),
+        kind=raw.get("kind", "tshirt"),
         brand_name=(raw.get("brand") or {}).get("name", ""),
-        width=width, height=height, dpi=dpi, bleed=bleed, safe_margin=safe, unit=unit,
+        width=width,
+        height=height,
+        dpi=dpi,
+        bleed=bleed,
+        safe_margin=safe,
+        unit=unit,
         px_canvas=parse_length(canvas["width"])[1] == "px" if "width" in canvas else True,
-        rules=rules, inks=inks, outputs=outputs,
-        garment_colors=tuple(GarmentColor(c["name"], c["color"].lower())
-                             for c in garment.get("colors", [])),
+        rules=rules,
+        inks=inks,
+        outputs=outputs,
+        garment_colors=tuple(
+            GarmentColor(c["name"], c["color"].lower()) for c in garment.get("colors", [])
+        ),
         mockup=_asset(garment["mockup"], "garment.mockup", assets) if "mockup" in garment else None,
         template=_asset(raw["template"], "template", assets) if "template" in raw else None,
-        deadline=deadline, licence=dict(raw.get("licence", {})),
-        targets=tuple(raw.get("targets", [])), raw=raw, assets=dict(assets),
+        deadline=deadline,
+        licence=dict(raw.get("licence", {})),
+        targets=tuple(raw.get("targets", [])),
+        raw=raw,
+        assets=dict(assets),
         source=str(source or ""),
     )
 
@@ -267,5 +293,13 @@ def _output(o: dict[str, Any], i: int, dpi: float, width: float, height: float) 
     h = _length(o, "height", f"outputs[{i}]", out_dpi)
     wpx = round((w if w is not None else width) * out_dpi / 25.4)
     hpx = round((h if h is not None else height) * out_dpi / 25.4)
-    return OutputSpec(id=o["id"], format=o["format"], width=w, height=h, dpi=out_dpi,
-                      max_bytes=o.get("max_bytes"), width_px=wpx, height_px=hpx)
+    return OutputSpec(
+        id=o["id"],
+        format=o["format"],
+        width=w,
+        height=h,
+        dpi=out_dpi,
+        max_bytes=o.get("max_bytes"),
+        width_px=wpx,
+        height_px=hpx,
+    )

@@ -95,17 +95,25 @@ class Box:
         return Box(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
 
     def intersects(self, other: Box) -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
 
     def contains(self, other: Box, tolerance: float = 1e-6) -> bool:
-        return (other.x >= self.x - tolerance and other.y >= self.y - tolerance
-                and other.right <= self.right + tolerance
-                and other.bottom <= self.bottom + tolerance)
+        return (
+            other.x >= self.x - tolerance
+            and other.y >= self.y - tolerance
+            and other.right <= self.right + tolerance
+            and other.bottom <= self.bottom + tolerance
+        )
 
     def inflate(self, amount: float) -> Box:
-        return Box(self.x - amount, self.y - amount, self.width + 2 * amount,
-                   self.height + 2 * amount)
+        return Box(
+            self.x - amount, self.y - amount, self.width + 2 * amount, self.height + 2 * amount
+        )
 
     def transformed(self, m: Matrix) -> Box:
         corners = [apply(m, x, y) for x in (self.x, self.right) for y in (self.y, self.bottom)]

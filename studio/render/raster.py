@@ -33,3 +33,30 @@ def render_image(svg: bytes, width_px: int, height_px: int) -> Image.Image:
 def render_rgba(svg: bytes, width_px: int, height_px: int) -> np.ndarray:
     """``(height, width, 4)`` uint8 array, straight (non-premultiplied) alpha."""
     return np.asarray(render_image(svg, width_px, height_px))
+
+
+def encode_png(image: Image.Image, dpi: float) -> bytes:
+    """PNG with the DPI (pHYs) and an sRGB profile."""
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = io.BytesIO()
+    image.save(out, "PNG", dpi=(dpi, dpi), icc_profile=profile, compress_level=1)
+    return out.getvalue()
+
+
+def encode_jpeg(
+    image: Image.Image,
+    dpi: float,
+    quality: int = 92,
+    background: tuple[int, int, int] = (255, 255, 255),
+) -> bytes:
+    """JPEG (flattened on ``background``) with the DPI (JFIF density) and an sRGB profile."""
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    flat = Image.new("RGB", image.size, background)
+    flat.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
+    out = io.BytesIO()
+    flat.save(out, "JPEG", dpi=(dpi, dpi), icc_profile=profile, quality=quality)
+    return out.getvalue()

@@ -46,7 +46,9 @@ def read_zip(source: Path, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, byte
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_entries:
-            raise InputError(source, f"{len(infos)} entries, more than the {limits.max_entries} allowed")
+            raise InputError(
+                source, f"{len(infos)} entries, more than the {limits.max_entries} allowed"
+            )
         for info in infos:
             if info.is_dir():
                 continue
@@ -60,7 +62,9 @@ def read_zip(source: Path, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, byte
             if info.file_size > limits.max_entry_bytes:
                 raise InputError(source, f"entry {name!r} is {info.file_size} bytes, too large")
             if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
-                raise InputError(source, f"entry {name!r} is compressed suspiciously well (zip bomb?)")
+                raise InputError(
+                    source, f"entry {name!r} is compressed suspiciously well (zip bomb?)"
+                )
             total += info.file_size
             if total > limits.max_total_bytes:
                 raise InputError(source, "the package unpacks to more than the size allowed")

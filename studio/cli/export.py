@@ -1,0 +1,49 @@
+"""``motif-studio export DESIGN [--brief BRIEF] --format png|jpg|pdf|svg [--dpi N] -o OUT``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("png", "jpg", "pdf", "svg")
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "export",
+        help="export a design to PNG, JPEG, PDF or SVG",
+        description="Export a design (a Motif Studio file, a plain SVG, a PNG or JPEG).",
+    )
+    p.add_argument("design", metavar="DESIGN")
+    p.add_argument("--brief", metavar="BRIEF", help="size the output from this brief's canvas")
+    p.add_argument("--format", choices=FORMATS, help="default: from OUT's extension")
+    p.add_argument("--dpi", type=float, help="output resolution (raster formats)")
+    p.add_argument("--quality", type=int, default=92, help="JPEG quality (1-100)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from studio.brief import load_brief
+    from studio.design import open_design
+    from studio.errors import InputError
+    from studio.export.deliverables import Target, export_bytes, target_for
+    from studio.fsutil import atomic_write
+
+    fmt = args.format or Path(args.output).suffix.lower().lstrip(".").replace("jpeg", "jpg")
+    if fmt not in FORMATS:
+        raise InputError(args.output, "cannot tell the format: give --format png|jpg|pdf|svg")
+    if args.dpi is not None and not 1 <= args.dpi <= 2400:
+        raise InputError(None, f"--dpi {args.dpi:g} is out of range (1 to 2400)")
+    brief = load_brief(args.brief) if args.brief else None
+    design = open_design(args.design, brief.dpi if brief else 300.0)
+    target = target_for(design, fmt, args.dpi, brief)
+    target = Target(target.format, target.width_px, target.height_px, target.dpi, args.quality)
+    if target.width_px * target.height_px > 400_000_000:
+        raise InputError(
+            args.design, f"{target.width_px}×{target.height_px} pixels is too large to export"
+        )
+    data = export_bytes(design, target)
+    atomic_write(args.output, data)
+    return 0

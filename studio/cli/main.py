@@ -1,0 +1,121 @@
+"""Entry point of ``motif-studio`` and ``python -m studio``.
+
+Each sub-command lives in its own module with ``register(subparsers)``; handlers import their
+heavy dependencies themselves, so ``motif-studio --help`` and the app's start stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from studio import __version__
+from studio.errors import InputError
+
+# Modules that add sub-commands, in the order ``--help`` lists them.
+COMMAND_MODULES = (
+    "studio.cli.export",
+    "studio.cli.demo",
+)
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The sub-command parser and the names of its commands."""
+    parser = argparse.ArgumentParser(
+        prog="motif-studio",
+        usage="motif-studio [--screenshot PNG] [--brief BRIEF] [DESIGN]\n"
+        "       motif-studio COMMAND ...",
+        description="Design print-ready motifs and ad visuals against a brand's brief. "
+        "With no command, opens the app (on DESIGN, or a new design from BRIEF; "
+        "--screenshot PNG renders the window to PNG and exits).",
+    )
+    parser.add_argument("--version", action="version", version=f"motif-studio {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser, set(sub.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, commands = build_parser()
+    # argparse cannot mix an optional positional with sub-commands: route by the first word.
+    first = next((a for a in args_list if not a.startswith("-")), None)
+    if first not in commands and any(a in ("-h", "--help") for a in args_list):
+        parser.print_help()
+        return 0
+    if first in commands:
+        args = parser.parse_args(args_list)
+        return run_command(args)
+    gui_parser = build_gui_parser()
+    return run_app(gui_parser.parse_args(args_list))
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="motif-studio", parents=[], add_help=True)
+    parser.add_argument("--version", action="version", version=f"motif-studio {__version__}")
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="render the main window to PNG (with DESIGN open) and exit",
+    )
+    parser.add_argument(
+        "--brief",
+        dest="open_brief",
+        metavar="BRIEF",
+        help="open the app on a new design from BRIEF",
+    )
+    parser.add_argument("design", nargs="?", metavar="DESIGN", help="a design or brief to open")
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        result: int = args.func(args)
+        return result
+    except InputError as exc:
+        print(f"motif-studio: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("motif-studio: interrupted", file=sys.stderr)
+        return 130
+    except (MemoryError, RecursionError) as exc:
+        print(
+            f"motif-studio: the input is too large or too deeply nested ({type(exc).__name__})",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def has_display() -> bool:
+    """Whether a window can be shown: a display server, or a Qt platform chosen explicitly."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif not has_display():
+        print(
+            "motif-studio: no display found (no DISPLAY or WAYLAND_DISPLAY); "
+            "running the headless demo instead.",
+            file=sys.stderr,
+        )
+        from studio.cli.demo import run_demo
+
+        return run_demo("out")
+    from studio.gui.app import run
+
+    code: int = run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Export: the deliverables a brief asks for, all from the one SVG of the design."""
