@@ -6,11 +6,13 @@ A design may be our own file (``*.motif.svg``), a plain SVG from another tool, o
 from __future__ import annotations
 
 import base64
+import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from studio.document.fileio import read_bytes
-from studio.document.importer import svg_size_mm
+from studio.document.importer import stored_dpi, svg_size_mm
 from studio.document.model import Document
 from studio.document.svgread import document_from_svg, is_design
 from studio.document.svgwrite import WriteOptions, document_to_svg
@@ -68,12 +70,8 @@ def open_design(path: str | Path, fallback_dpi: float = 300.0) -> Design:
     return Design(path=str(path), svg=clean, width=width, height=height, pixel_size=pixel)
 
 
-def _css_pixel_size(root: object) -> tuple[int, int] | None:
+def _css_pixel_size(root: ET.Element) -> tuple[int, int] | None:
     """The root size in CSS pixels when it is given in ``px`` or user units."""
-    import re
-    import xml.etree.ElementTree as ET
-
-    assert isinstance(root, ET.Element)
     out = []
     for attr in ("width", "height"):
         raw = (root.get(attr) or "").strip()
@@ -86,8 +84,6 @@ def _css_pixel_size(root: object) -> tuple[int, int] | None:
 def _raster_design(path: Path, fallback_dpi: float, data: bytes | None = None) -> Design:
     data = data if data is not None else read_bytes(path, MAX_RASTER_BYTES)
     fmt, w, h = probe_image(data, path)
-    from studio.document.importer import stored_dpi
-
     dpi = stored_dpi(data) or fallback_dpi
     width, height = w / dpi * 25.4, h / dpi * 25.4
     mime = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(fmt)
