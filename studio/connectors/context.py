@@ -44,7 +44,7 @@ class UploadContext:
         self._save = save_resume_state
         self._progress = progress
         self.cancel_event = cancel_event or threading.Event()
-        self.redactor = Redactor(list(self._credentials.values()))
+        self.redactor = Redactor([v for k, v in self._credentials.items() if k != "username"])
         base = logger or logging.getLogger("studio.connectors")
         # A private logger (not in logging's global registry) so filters do not pile up per job.
         self.log = logging.Logger(f"{base.name}.{idempotency_key[:8] or 'job'}")
