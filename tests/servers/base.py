@@ -84,7 +84,7 @@ class Handler(BaseHTTPRequestHandler):
 
 @contextmanager
 def running(server: Server) -> Iterator[Server]:
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield server

@@ -65,8 +65,16 @@ class TusHandler(Handler):
         if upload is None:
             self.reply(404)
             return
-        self.reply(200, b"", {"Upload-Offset": str(upload["offset"]), "Tus-Resumable": "1.0.0",
-                              "Upload-Length": str(upload["length"]), "Cache-Control": "no-store"})
+        self.reply(
+            200,
+            b"",
+            {
+                "Upload-Offset": str(upload["offset"]),
+                "Tus-Resumable": "1.0.0",
+                "Upload-Length": str(upload["length"]),
+                "Cache-Control": "no-store",
+            },
+        )
 
     def do_PATCH(self) -> None:
         if self.fault() or not self._version_ok():
