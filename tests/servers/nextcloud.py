@@ -20,6 +20,7 @@ class NextcloudServer(Server):
         self.folder, self.user, self.password = folder, user, password
         self.moves: Counter[str] = Counter()
         self.chunk_puts = 0
+        self.puts: Counter[str] = Counter()  # plain PUTs under files/, by file name
 
     @property
     def dav(self) -> str:
@@ -96,6 +97,8 @@ class NextcloudHandler(Handler):
             self.close_connection = True
             return
         part.replace(local)
+        if "/uploads/" not in self.path:
+            self.server.puts[local.name] += 1
         self.reply(204 if existed else 201)
 
     def do_MOVE(self) -> None:
