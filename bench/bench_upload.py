@@ -166,9 +166,10 @@ def queue(tmp: Path, jobs: int) -> None:
         f"  done {done}, failed {len(all_jobs) - done}; delivered exactly once "
         f"{counts.count(1)}, never {counts.count(0)}, more than once {sum(c > 1 for c in counts)}"
     )
+    served = nc.requests + pf.requests + tus.requests
     print(
         f"  attempts {sum(j.attempts for j in all_jobs)} (budget 8 per job, max used "
-        f"{max(j.attempts for j in all_jobs)}); server requests {nc.requests + pf.requests + tus.requests};"
+        f"{max(j.attempts for j in all_jobs)}); server requests {served};"
         f" worker rounds {rounds}; simulated time {(clock.t - 1_000_000) / 60:.0f} min"
     )
 
