@@ -1,0 +1,5 @@
+"""Copies submission packages into a folder.
+
+A Motif Studio connector: the host reads motif-connector.json here and imports connector.py
+only when an upload runs.
+"""

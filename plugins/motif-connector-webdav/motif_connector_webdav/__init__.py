@@ -1,0 +1,5 @@
+"""Uploads submission packages to WebDAV and Nextcloud.
+
+A Motif Studio connector: the host reads motif-connector.json here and imports connector.py
+only when an upload runs.
+"""

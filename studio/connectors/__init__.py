@@ -1,0 +1,1 @@
+"""Upload connectors: the plugin API, discovery, credentials and the conformance kit."""
