@@ -19,6 +19,8 @@ from studio.errors import InputError
 COMMAND_MODULES = (
     "studio.cli.export",
     "studio.cli.demo",
+    "studio.connectors.cli",
+    "studio.outbox.cli",
 )
 
 

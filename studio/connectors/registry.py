@@ -33,6 +33,7 @@ class Entry:
     manifest: Manifest | None = None
     problem: str = ""
     import_root: Path | None = None
+    manifest_path: Path | None = None
     _loaded: Connector | None = field(default=None, repr=False)
 
     @property
@@ -48,7 +49,7 @@ def bundled_dir() -> Path:
 
 def entry_from_manifest(path: Path, name: str, origin: str, import_root: Path | None) -> Entry:
     """Read one manifest into an Entry, turning every failure into the entry's problem."""
-    entry = Entry(name=name, origin=origin, import_root=import_root)
+    entry = Entry(name=name, origin=origin, import_root=import_root, manifest_path=path.resolve())
     try:
         entry.manifest = read_manifest(path)
     except InputError as exc:
@@ -92,7 +93,10 @@ def discover(bundled: Path | None = None, entry_points: bool = True) -> list[Ent
         found += [_from_entry_point(p) for p in importlib.metadata.entry_points(group=GROUP)]
     root = bundled_dir() if bundled is None else bundled
     if root.is_dir():
-        found += _bundled(root)
+        # A bundled plugin that is also installed (editable, as the set-up scripts do) is the
+        # same package twice: keep the installed one and drop the copy silently.
+        installed = {e.manifest_path for e in found if e.manifest_path}
+        found += [e for e in _bundled(root) if e.manifest_path not in installed]
     seen: dict[str, Entry] = {}
     for entry in found:
         if not entry.manifest:

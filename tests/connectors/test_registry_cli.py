@@ -76,3 +76,14 @@ def test_list_shows_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     args = _parse(["connectors", "list"])
     assert args.func(args) == 0
     assert "UNUSABLE: wants connector API >=9" in capsys.readouterr().out
+
+
+def test_bundled_plugins_installed_editable_are_listed_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = _parse(["connectors", "list"])
+    assert args.func(args) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+    ids = [line.split("\t")[0] for line in lines]
+    assert sorted(ids) == sorted(set(ids))
+    assert not any("UNUSABLE" in line for line in lines)
