@@ -43,7 +43,8 @@ def rgb_to_lab(rgb: NDArray[np.generic]) -> FloatArray:
     lab[..., 0] = 116 * f[..., 1] - 16
     lab[..., 1] = 500 * (f[..., 0] - f[..., 1])
     lab[..., 2] = 200 * (f[..., 1] - f[..., 2])
-    return lab
+    result: FloatArray = lab
+    return result
 
 
 def delta_e2000(lab1: FloatArray, lab2: FloatArray) -> FloatArray:

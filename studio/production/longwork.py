@@ -44,7 +44,7 @@ class Work:
             return False
         if hasattr(self._cancel, "is_set"):
             return bool(self._cancel.is_set())
-        return bool(self._cancel())  # type: ignore[operator]
+        return bool(self._cancel())
 
     def check(self) -> None:
         """Raise :class:`Cancelled` if the user asked to stop."""
