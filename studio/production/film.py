@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from studio.units import MM_PER_IN
 
@@ -79,21 +79,27 @@ def marks_template(layout: FilmLayout) -> Image.Image:
 
 
 def label_lines(layout: FilmLayout, film: Image.Image, lines: list[str]) -> None:
-    """Write ``lines`` in the top-left margin, shrunk to stay clear of the top bullseye."""
-    draw = ImageDraw.Draw(film)
-    room_w = layout.width // 2 - layout.mark_radius * 2
-    room_h = layout.margin - layout.px(3.0)
+    """Write ``lines`` in the top margin between the trim mark and the top bullseye, shrunk to
+    fit and clipped to that box, so a label never touches a mark whatever the film size."""
+    left = layout.margin + layout.px(3.0)
+    right = layout.margin + layout.width // 2 - int(layout.mark_radius * 1.4) - layout.px(2.0)
+    room_w, room_h = max(1, right - left), max(1, layout.margin - layout.px(3.0))
+    probe = ImageDraw.Draw(film)
     size = max(8, min(layout.px(3.0), room_h // max(1, len(lines)) - 2))
-    while size > 8:
-        font = _font(size)
-        if all(draw.textlength(text, font=font) <= room_w for text in lines):
-            break
-        size -= 2
+    while size > 8 and not all(
+        probe.textlength(text, font=_font(size)) <= room_w for text in lines
+    ):
+        size -= 1
     font = _font(size)
-    y = max(1, (layout.margin - len(lines) * (size + 2)) // 2)
+    box = Image.new("1", (room_w, room_h), 1)
+    draw = ImageDraw.Draw(box)
+    y = max(0, (room_h - len(lines) * (size + 2)) // 2)
     for text in lines:
-        draw.text((layout.margin + layout.px(3.0), y), text, fill=0, font=font)
+        draw.text((0, y), text, fill=0, font=font)
         y += size + 2
+    top = (layout.margin - room_h) // 2
+    region = film.crop((left, top, left + room_w, top + room_h))
+    film.paste(ImageChops.logical_and(region, box), (left, top))
 
 
 def film_for(template: Image.Image, layout: FilmLayout, mask: NDArray[np.bool_]) -> Image.Image:

@@ -18,7 +18,7 @@ from PIL import Image
 from studio.brief.model import Brief, Ink
 from studio.design import Design
 from studio.errors import InputError
-from studio.production.assign import NONE, InkTables, build_tables, packed
+from studio.production.assign import InkTables, build_tables, packed
 from studio.production.color import hex_to_rgb, lightness
 from studio.production.film import FilmLayout, film_for, label_lines, marks_template, proof_image
 from studio.production.longwork import CancelFn, ProgressFn, Work
@@ -182,8 +182,6 @@ def _plates(
         work.step(top / height, "making plates")
         rows = slice(top, min(height, top + STRIP_ROWS))
         ink1, cov1, ink2, cov2 = tables.coverage(pixels[rows])
-        counts += np.bincount(ink1[cov1 >= 128], minlength=256)
-        counts += np.bincount(ink2[cov2 >= 128], minlength=256)
         if halftone:
             threshold = np.zeros(ink1.shape, dtype=np.uint8)
             partial = ((cov1 > 0) & (cov1 < 255)) | ((cov2 > 0) & (cov2 < 255))
@@ -196,7 +194,8 @@ def _plates(
         for k in active:
             solid = ((ink1 == k) & (cov1 >= 128)) | ((ink2 == k) & (cov2 >= 128))
             masks[f"solid-{k}" if halftone else k][rows] = solid
-    counts[NONE] = 0
+    for k in active:
+        counts[k] = int(np.count_nonzero(masks[k]))
     return masks, counts
 
 
