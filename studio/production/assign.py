@@ -36,6 +36,8 @@ class InkTables:
     first: U8
     second: U8
     weight: U8
+    inks: frozenset[int] = frozenset()
+    """The ink indices some present colour uses."""
 
     def coverage(self, rgba_u32: NDArray[np.uint32]) -> tuple[U8, U8, U8, U8]:
         """For packed RGBA pixels: ``(ink1, cov1, ink2, cov2)``, coverages 0..255."""
@@ -79,7 +81,8 @@ def build_tables(
     if knockout is not None:
         for table in (first, second):
             table[table == knockout] = NONE
-    return InkTables(first, second, weight)
+    used = {int(i) for i in np.unique(first[keys])} | {int(i) for i in np.unique(second[keys])}
+    return InkTables(first, second, weight, frozenset(used - {NONE}))
 
 
 def _assign(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
 
 from studio.units import MM_PER_IN
 
@@ -117,13 +117,17 @@ def proof_image(
     lines: list[str],
 ) -> Image.Image:
     """The plates recombined on the garment colour, in print order (later inks on top)."""
-    trim = np.empty((layout.height, layout.width, 3), dtype=np.uint8)
-    trim[:] = garment
-    for color, mask in plates:
-        trim[mask] = color
+    # One byte per pixel (which plate is on top), then a palette: no per-plate RGB writes.
+    top = np.zeros((layout.height, layout.width), dtype=np.uint8)
+    for index, (_color, mask) in enumerate(plates, start=1):
+        np.putmask(top, mask, index)
+    palette = [*garment, *(c for color, _mask in plates for c in color)]
+    indexed = Image.fromarray(top, "L").convert("P")
+    indexed.putpalette(palette + [0] * (768 - len(palette)))
+    trim = indexed.convert("RGB")
     page = Image.new("RGB", layout.size, (255, 255, 255))
-    page.paste(Image.fromarray(trim, "RGB"), (layout.margin, layout.margin))
-    gray = Image.new("1", layout.size, 1)
-    label_lines(layout, gray, lines)
-    page.paste((0, 0, 0), mask=Image.eval(gray.convert("L"), lambda v: 255 - v))
+    page.paste(trim, (layout.margin, layout.margin))
+    strip = Image.new("1", (layout.size[0], max(1, layout.margin)), 1)
+    label_lines(layout, strip, lines)
+    page.paste((0, 0, 0), (0, 0, *strip.size), mask=ImageOps.invert(strip.convert("L")))
     return page

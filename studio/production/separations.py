@@ -169,8 +169,7 @@ def _plates(
     work: Work,
 ) -> tuple[dict[int | str, NDArray[np.bool_]], NDArray[np.int64]]:
     height, width = pixels.shape
-    present = np.union1d(np.unique(tables.first), np.unique(tables.second))
-    active = [k for k in range(n_inks) if k in present]
+    active = [k for k in range(n_inks) if k in tables.inks]
     masks: dict[int | str, NDArray[np.bool_]] = {
         k: np.zeros((height, width), dtype=bool) for k in active
     }

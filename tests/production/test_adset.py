@@ -42,7 +42,7 @@ def test_variants_round_trip_in_the_design_file(tmp_path: Path, ad) -> None:  # 
 
 
 def test_a_variant_changes_only_its_overrides(ad) -> None:  # type: ignore[no-untyped-def]
-    brief, doc = ad
+    _brief, doc = ad
     element = next(iter(doc.walk()))
     laid = variant_document(doc, Variant("x", 50, 20, {element.id: Override(visible=False)}))
     assert (laid.width, laid.height) == (50, 20)
