@@ -1,4 +1,5 @@
-"""``motif-studio export DESIGN [--brief BRIEF] --format png|jpg|pdf|svg [--dpi N] -o OUT``."""
+"""``motif-studio export DESIGN [--brief BRIEF] --format png|jpg|pdf|svg|separations [--dpi N]
+-o OUT``."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("png", "jpg", "pdf", "svg")
+from studio.cli import separations
+
+FORMATS = ("png", "jpg", "pdf", "svg", "separations")
 
 
 def register(sub: Any) -> None:
@@ -21,6 +24,7 @@ def register(sub: Any) -> None:
     p.add_argument("--dpi", type=float, help="output resolution (raster formats)")
     p.add_argument("--quality", type=int, default=92, help="JPEG quality (1-100)")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
+    separations.add_options(p)
     p.set_defaults(func=run)
 
 
@@ -36,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(args.output, "cannot tell the format: give --format png|jpg|pdf|svg")
     if args.dpi is not None and not 1 <= args.dpi <= 2400:
         raise InputError(None, f"--dpi {args.dpi:g} is out of range (1 to 2400)")
+    if fmt == "separations":
+        return separations.run(args)
     brief = load_brief(args.brief) if args.brief else None
     design = open_design(args.design, brief.dpi if brief else 300.0)
     target = target_for(design, fmt, args.dpi, brief)

@@ -223,6 +223,26 @@ class BriefLink:
 
 
 @dataclass
+class Override:
+    """What a variant changes on one element; ``None`` keeps the main design's value."""
+
+    transform: Matrix | None = None
+    visible: bool | None = None
+
+
+@dataclass
+class Variant:
+    """The layout of the design for one output of an ad brief (another size): the elements are
+    shared with the main design, only their placement and visibility differ. ``width`` and
+    ``height`` are the variant's artboard in mm."""
+
+    output: str
+    width: float
+    height: float
+    overrides: dict[str, Override] = field(default_factory=dict)
+
+
+@dataclass
 class Document:
     """The whole design. ``width``/``height`` are the trim size in mm."""
 
@@ -235,6 +255,8 @@ class Document:
     guides: list[Guide] = field(default_factory=list)
     brief: BriefLink | None = None
     title: str = ""
+    variants: dict[str, Variant] = field(default_factory=dict)
+    """Per output id of an ad brief: that size's layout (optional; see :class:`Variant`)."""
 
     @property
     def trim_box(self) -> Box:

@@ -25,6 +25,7 @@ from studio.document.model import (
     Image,
     Layer,
     LinearGradient,
+    Override,
     Paint,
     Path,
     Polygon,
@@ -33,6 +34,7 @@ from studio.document.model import (
     Style,
     SvgArt,
     Text,
+    Variant,
 )
 from studio.document.shapes import parse_path_data
 from studio.errors import InputError
@@ -92,6 +94,19 @@ class _Reader:
             if orientation not in ("horizontal", "vertical"):
                 raise ValueError(f"guide orientation {orientation!r}")
             doc.guides.append(Guide(cast(Any, orientation), float(guide.get("position", "0"))))
+        for node in r.findall(ns.motif("variant")):
+            variant = Variant(
+                node.get("output", ""),
+                float(node.get("width", "0")),
+                float(node.get("height", "0")),
+            )
+            for o in node.findall(ns.motif("override")):
+                visible = o.get("visible")
+                variant.overrides[o.get("element", "")] = Override(
+                    _matrix(o.get("transform")) if o.get("transform") else None,
+                    None if visible is None else visible == "true",
+                )
+            doc.variants[variant.output] = variant
         for child in r:
             if child.tag == ns.svg("g") and child.get(ns.motif("kind")) == "layer":
                 layer = Layer(

@@ -98,6 +98,8 @@ def document_element(doc: Document, options: WriteOptions = WriteOptions()) -> E
                 ns.motif("guide"),
                 {"orientation": guide.orientation, "position": fmt(guide.position)},
             )
+    if doc.variants and not options.for_render:
+        _write_variants(root, doc)
     writer = _Writer(defs, options)
     for layer in doc.layers:
         if options.for_render and not layer.visible:
@@ -121,6 +123,22 @@ def document_element(doc: Document, options: WriteOptions = WriteOptions()) -> E
     if not len(defs):
         root.remove(defs)
     return root
+
+
+def _write_variants(root: ET.Element, doc: Document) -> None:
+    for variant in doc.variants.values():
+        node = ET.SubElement(
+            root,
+            ns.motif("variant"),
+            {"output": variant.output, "width": fmt(variant.width), "height": fmt(variant.height)},
+        )
+        for element_id, override in variant.overrides.items():
+            attrs = {"element": element_id}
+            if override.transform is not None:
+                attrs["transform"] = "matrix(" + " ".join(fmt(v) for v in override.transform) + ")"
+            if override.visible is not None:
+                attrs["visible"] = "true" if override.visible else "false"
+            ET.SubElement(node, ns.motif("override"), attrs)
 
 
 class _Writer:
