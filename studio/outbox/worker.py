@@ -197,8 +197,11 @@ class Worker:
         if self.stopping and self.store.state(job.id) != State.CANCELLED:
             self.store.defer(job.id, INTERRUPTED, self.clock.now())
             return
-        if isinstance(error, Cancelled) or self.store.state(job.id) == State.CANCELLED:
-            self.store.fail(job.id, State.CANCELLED, "cancelled")
+        current = self.store.state(job.id)
+        if isinstance(error, Cancelled) or current == State.CANCELLED:
+            # Cancelled, then retried before this attempt wound down: the new job is not ours.
+            if current in (State.UPLOADING, State.CANCELLED):
+                self.store.fail(job.id, State.CANCELLED, "cancelled")
             return
         retryable = _retryable(error)
         attempts = job.attempts + 1

@@ -104,3 +104,28 @@ def test_network_return_makes_offline_jobs_due_now(tmp_path: Path) -> None:
     assert store.due(clock.now()) == []
     assert store.expedite(OFFLINE_ERROR, clock.now()) == 1
     assert [j.id for j in store.due(clock.now())] == [job.id]
+
+
+def test_a_retry_during_a_cancelled_attempt_is_not_undone(tmp_path: Path) -> None:
+    from studio.connectors.errors import Cancelled
+
+    started, go = threading.Event(), threading.Event()
+
+    class Late(_Blocking):
+        def upload(self, submission: Submission, settings: dict[str, Any],
+                   context: UploadContext) -> UploadResult:  # fmt: skip
+            started.set()
+            go.wait(5)
+            raise Cancelled("cancelled by the user")
+
+    store, entries = Store(tmp_path / "o.sqlite3"), [_entry(Late())]
+    job = submit(store, make_zip(tmp_path / "p.zip", 1000), "slow", {}, 0, entries=entries)[0]
+    worker = Worker(store, clock=FakeClock(), entries=entries)
+    thread = threading.Thread(target=worker.run_due)
+    thread.start()
+    assert started.wait(5)
+    store.cancel(job.id)
+    store.retry(job.id, 0)  # the user clicks Retry before the old attempt has wound down
+    go.set()
+    thread.join(5)
+    assert store.state(job.id) == State.QUEUED
