@@ -48,9 +48,17 @@ class Field:
     pattern: str = ""
 
 
+ACRONYMS = {"url": "URL", "dav": "DAV", "api": "API", "id": "ID", "uri": "URI", "http": "HTTP"}
+
+
 def _label(name: str, prop: dict[str, Any]) -> str:
+    """``title``, else the property name as words: ``nextcloud_dav_root`` -> Nextcloud DAV root."""
     title = prop.get("title")
-    return str(title) if title else name.replace("_", " ").capitalize()
+    if title:
+        return str(title)
+    words = [ACRONYMS.get(w.lower(), w) for w in name.split("_") if w]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def _kind(name: str, prop: dict[str, Any]) -> Kind:
@@ -82,11 +90,15 @@ def _help(prop: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def fields_for(manifest: Manifest) -> list[Field]:
-    """The sign-in fields, then one field per settings property, in schema order."""
+def fields_for(manifest: Manifest, keyring: bool = True) -> list[Field]:
+    """The sign-in fields, then one field per settings property, in schema order.
+
+    ``keyring`` says whether secrets will outlive the session, so the help text does not lie.
+    """
+    kept = "kept in the system keyring" if keyring else "kept in memory for this session only"
     fields = [
         Field(name, "secret" if masked else "string", label, required=False, secret=True,
-              masked=masked, help="kept in the system keyring, never in settings")
+              masked=masked, help=f"{kept}, never in settings")
         for name, label, masked in AUTH_FIELDS.get(manifest.auth, ())
     ]  # fmt: skip
     schema = manifest.settings_schema

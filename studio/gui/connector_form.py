@@ -46,7 +46,7 @@ class ConnectorForm(QDialog):
         self.setMinimumWidth(520)
         self._manifest = manifest
         self._credentials = credentials
-        self._fields = fields_for(manifest)
+        self._fields = fields_for(manifest, keyring=not keyring_notice)
         self._stored = frozenset(
             f.name for f in self._fields
             if f.secret and credentials.get(manifest.id, f.name) is not None

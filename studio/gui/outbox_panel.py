@@ -32,6 +32,7 @@ from studio.outbox.store import Store
 COLUMNS = ("Package", "Connector", "State", "Attempts", "Progress / link", "Last error")
 PROGRESS_COLUMN = 4
 REFRESH_MS = 500
+SELECTION_STYLE = "QTableWidget::item:selected { background: #d6e6fa; color: #111111; }"
 
 
 class OutboxPanel(QWidget):
@@ -55,6 +56,8 @@ class OutboxPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # A light selection keeps the state colours and the blue link readable when selected.
+        self.table.setStyleSheet(SELECTION_STYLE)
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -146,8 +149,9 @@ class OutboxPanel(QWidget):
             self._set_bar(current, row.id)
         elif row.link:
             if not isinstance(current, QLabel) or current.property("link") != row.link:
-                label = QLabel(f'<a href="{row.link}">{view.shorten(row.link, 40)}</a>')
+                label = QLabel(f'<a href="{row.link}">{view.link_text(row.link)}</a>')
                 label.setProperty("link", row.link)
+                label.setContentsMargins(4, 0, 4, 0)
                 label.setToolTip(row.link)
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))

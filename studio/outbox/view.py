@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from studio.outbox.jobs import RUNNABLE, Job, State
 from studio.outbox.worker import OFFLINE_ERROR
@@ -38,6 +39,14 @@ def shorten(text: str, limit: int = ERROR_CHARS) -> str:
     """One line, at most ``limit`` characters, an ellipsis when cut."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def link_text(url: str, limit: int = 32) -> str:
+    """A remote link as a person reads it: host and path for the web, the file name for files."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path)).name or url
+    return shorten(f"{parts.netloc}{parts.path}".rstrip("/") or url, limit)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def test_kinds_limits_and_choices() -> None:
                      "region": "enum", "api_key": "secret", "pin": "secret"}  # fmt: skip
     assert fields["region"].choices == ("eu", "us")
     assert fields["chunk"].help == "from 1024 to 4096; default 2048"
-    assert fields["url"].label == "Url" and fields["api_key"].label == "Api key"
+    assert fields["url"].label == "URL" and fields["api_key"].label == "API key"
 
 
 def test_valid_values_split_settings_from_secrets() -> None:

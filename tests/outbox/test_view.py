@@ -129,3 +129,9 @@ def test_a_retry_during_a_cancelled_attempt_is_not_undone(tmp_path: Path) -> Non
     go.set()
     thread.join(5)
     assert store.state(job.id) == State.QUEUED
+
+
+def test_links_read_as_host_and_path_or_file_name() -> None:
+    assert view.link_text("https://cloud.example.org/s/Kq8/") == "cloud.example.org/s/Kq8"
+    assert view.link_text("file:///home/ana/Drop/entry%201.zip") == "entry 1.zip"
+    assert view.link_text("https://x.test/" + "a" * 80).endswith("…")
