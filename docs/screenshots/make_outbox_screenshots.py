@@ -28,16 +28,17 @@ from studio.outbox.store import Store
 def outbox(out: Path, tmp: Path) -> None:
     store = Store(tmp / "outbox.sqlite3")
     now = time.time()
-    names = ["strawberry-fields.zip", "night-market-tee.zip", "hello-spring-ad.zip",
-             "tiger-lines.zip", "retro-wave.zip"]  # fmt: skip
-    ids = [store.add(f"/home/ana/Motif/{n}", c, {}, n, now)[0].id
-           for n, c in zip(names, ["brief-portal", "webdav", "printify", "webdav", "folder"])]  # fmt: skip
+    jobs = [("strawberry-fields.zip", "brief-portal"), ("night-market-tee.zip", "webdav"),
+            ("hello-spring-ad.zip", "printify"), ("tiger-lines.zip", "webdav"),
+            ("retro-wave.zip", "folder")]  # fmt: skip
+    ids = [store.add(f"/home/ana/Motif/{name}", connector, {}, name, now)[0].id
+           for name, connector in jobs]  # fmt: skip
     store.claim(ids[1])
     store.claim(ids[2])
     store.finish(ids[2], "4815", "https://cloud.example.org/s/Kq8hT2/hello-spring-ad.zip")
     store.claim(ids[3])
-    store.fail(ids[3], State.FAILED_PERMANENT,
-               "Rejected: HTTP 507 Insufficient Storage: the folder Briefs is over its quota")  # fmt: skip
+    full = "Rejected: HTTP 507 Insufficient Storage: the folder Briefs is over its quota"
+    store.fail(ids[3], State.FAILED_PERMANENT, full)
     store.claim(ids[4])
     store.fail(ids[4], State.FAILED_RETRYABLE, "ServerError: HTTP 503 Service Unavailable",
                now + 42)  # fmt: skip
