@@ -8,6 +8,7 @@ digiKam's "scrambled" tokens in settings are a warning, not an example.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 import keyring
@@ -110,10 +111,13 @@ NO_KEYRING = (
 )
 
 
-def credentials_for(store: CredentialStore, connector_id: str, auth: str) -> dict[str, str]:
-    """The secrets a connector with this auth kind needs, those the store has."""
+def credentials_for(
+    store: CredentialStore, connector_id: str, auth: str, extra: Iterable[str] = ()
+) -> dict[str, str]:
+    """The secrets a connector with this auth kind (plus its secret settings) needs, those the
+    store has."""
     found = {}
-    for name in NAMES_BY_AUTH.get(auth, ()):
+    for name in (*NAMES_BY_AUTH.get(auth, ()), *extra):
         value = store.get(connector_id, name)
         if value is not None:
             found[name] = value

@@ -102,14 +102,47 @@ class Manifest:
         """The largest package of format ``fmt`` the platform accepts, or None if not accepted."""
         return next((a.max_bytes for a in self.accepts if a.format == fmt), None)
 
+    @property
+    def secret_settings(self) -> tuple[str, ...]:
+        """Settings the schema marks secret: kept in the keyring, never in ``settings``."""
+        return secret_names(self.settings_schema)
+
     def settings_problems(self, settings: dict[str, Any]) -> list[str]:
-        """Every way ``settings`` break the settings schema, as ``path: message`` lines."""
-        validator = jsonschema.Draft202012Validator(self.settings_schema)
+        """Every way ``settings`` break the settings schema, as ``path: message`` lines.
+
+        Secret properties are checked out of the schema first: they never travel in settings.
+        """
+        validator = jsonschema.Draft202012Validator(public_schema(self.settings_schema))
         problems = []
         for error in sorted(validator.iter_errors(settings), key=lambda e: list(e.path)):
             where = "/".join(str(p) for p in error.path) or "settings"
             problems.append(f"{where}: {error.message}")
         return problems
+
+
+def is_secret(prop: object) -> bool:
+    """A settings property is secret with ``"x-secret": true`` or ``"format": "password"``."""
+    return isinstance(prop, dict) and (
+        prop.get("x-secret") is True or prop.get("format") == "password"
+    )
+
+
+def secret_names(schema: dict[str, Any]) -> tuple[str, ...]:
+    """The top-level properties of a settings schema that are secret, in schema order."""
+    props = schema.get("properties", {})
+    return tuple(name for name, prop in props.items() if is_secret(prop))
+
+
+def public_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The settings schema without its secret properties (what ``settings`` must satisfy)."""
+    secrets = set(secret_names(schema))
+    if not secrets:
+        return schema
+    public = dict(schema)
+    public["properties"] = {k: v for k, v in schema["properties"].items() if k not in secrets}
+    if "required" in schema:
+        public["required"] = [name for name in schema["required"] if name not in secrets]
+    return public
 
 
 def parse_manifest(data: object, source: str = "") -> Manifest:

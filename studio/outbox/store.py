@@ -169,6 +169,15 @@ class Store:
         )  # fmt: skip
         return cursor.rowcount == 1
 
+    def expedite(self, error: str, now: float) -> int:
+        """Make jobs waiting with exactly this error due now (the network came back)."""
+        cursor = self._run(
+            "UPDATE jobs SET next_attempt = ? WHERE state = ? AND last_error = ?"
+            " AND next_attempt > ?",
+            (now, State.FAILED_RETRYABLE, error, now),
+        )
+        return cursor.rowcount
+
     def recover(self, now: float) -> int:
         """Jobs left 'uploading' by a killed worker become due again, keeping resume state."""
         cursor = self._run(

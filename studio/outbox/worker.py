@@ -30,6 +30,10 @@ from studio.outbox.jobs import Job, State
 from studio.outbox.store import Store
 
 OFFLINE_DELAY = 30.0
+OFFLINE_ERROR = "offline: the server cannot be reached"
+INTERRUPTED = "interrupted; resuming"
+JOIN_SLICE = 0.1
+"""How often (real seconds) a waiting worker looks whether :meth:`Worker.stop` was called."""
 CANCEL_POLL = 0.25
 """How often (real seconds) an upload re-reads its row, to notice a cancel from another process."""
 
@@ -56,6 +60,7 @@ class Worker:
     on_progress: Progress | None = None
     session_factory: Callable[[], requests.Session] = ConnectorSession
     _cancels: dict[int, threading.Event] = field(default_factory=dict)
+    _stopping: threading.Event = field(default_factory=threading.Event)
 
     def start(self) -> int:
         """Call once when the app starts: interrupted uploads become due again."""
@@ -68,11 +73,22 @@ class Worker:
             event.set()
         return self.store.cancel(job_id)
 
+    def stop(self) -> None:
+        """Quit soon (the app is closing): uploads in flight stop at their next block and are
+        deferred with their resume state, not cancelled; no further job starts."""
+        self._stopping.set()
+        for event in list(self._cancels.values()):
+            event.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
     def run_due(self, limit: int | None = None) -> int:
         """Run every job due now (one attempt each); returns how many were attempted."""
         count = 0
         for job in self.store.due(self.clock.now()):
-            if limit is not None and count >= limit:
+            if (limit is not None and count >= limit) or self.stopping:
                 break
             if self.run(job):
                 count += 1
@@ -93,7 +109,7 @@ class Worker:
                 self.store.fail(job.id, State.FAILED_PERMANENT, exc.one_line()[:300])
             return True
         if not self.online(network.job_hosts(manifest.hosts, job.settings)):
-            self.store.defer(job.id, "offline: the server cannot be reached", self._later())
+            self.store.defer(job.id, OFFLINE_ERROR, self._later())
             return True
         if not self.store.claim(job.id):
             return False
@@ -102,7 +118,9 @@ class Worker:
         except InputError as exc:
             self.store.fail(job.id, State.FAILED_PERMANENT, exc.one_line()[:300])
             return True
-        secrets = credentials_for(self.credentials, manifest.id, manifest.auth)
+        secrets = credentials_for(
+            self.credentials, manifest.id, manifest.auth, manifest.secret_settings
+        )
         self._attempt(job, connector, submission, secrets)
         return True
 
@@ -143,12 +161,17 @@ class Worker:
 
         thread = threading.Thread(target=body, name=f"upload-{job.id}", daemon=True)
         thread.start()
-        thread.join(self.attempt_timeout)
+        deadline = time.monotonic() + self.attempt_timeout
+        while thread.is_alive() and not self.stopping and time.monotonic() < deadline:
+            thread.join(min(JOIN_SLICE, max(deadline - time.monotonic(), 0.0)))
         if thread.is_alive():
             cancel.set()
             thread.join(self.cancel_grace)
         self._cancels.pop(job.id, None)
-        if thread.is_alive():
+        if thread.is_alive() and self.stopping:
+            detached.set()
+            self.store.defer(job.id, INTERRUPTED, self.clock.now())
+        elif thread.is_alive():
             detached.set()
             error = f"the connector did not finish within {self.attempt_timeout:g} s"
             self._record_failure(job, ConnectorError(error), context)
@@ -171,8 +194,14 @@ class Worker:
 
     def _record_failure(self, job: Job, error: BaseException, context: UploadContext) -> None:
         message = context.redactor.redact(describe(error))[:300]
-        if isinstance(error, Cancelled) or self.store.state(job.id) == State.CANCELLED:
-            self.store.fail(job.id, State.CANCELLED, "cancelled")
+        if self.stopping and self.store.state(job.id) != State.CANCELLED:
+            self.store.defer(job.id, INTERRUPTED, self.clock.now())
+            return
+        current = self.store.state(job.id)
+        if isinstance(error, Cancelled) or current == State.CANCELLED:
+            # Cancelled, then retried before this attempt wound down: the new job is not ours.
+            if current in (State.UPLOADING, State.CANCELLED):
+                self.store.fail(job.id, State.CANCELLED, "cancelled")
             return
         retryable = _retryable(error)
         attempts = job.attempts + 1
