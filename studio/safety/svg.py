@@ -136,7 +136,7 @@ class _Sanitizer:
         return InputError(self.source, problem)
 
     def report(self, what: str) -> None:
-        self.budget.removed.append(f"{self.source}: {what}" if self.depth else what)
+        self.budget.removed.append(f"{what} (in an embedded image)" if self.depth else what)
 
     def run(self, data: bytes) -> SanitizeResult:
         data = _gunzip(data, self.source, self.limits.xml.max_bytes)
@@ -270,7 +270,7 @@ class _Sanitizer:
             return None
         if self.depth >= self.limits.max_nesting:
             raise self.fail(f"SVG images nested more than {self.limits.max_nesting} levels deep")
-        inner = _Sanitizer(f"{what} in {self.source}", base_dir=self.base_dir,
+        inner = _Sanitizer(self.source, base_dir=self.base_dir,
                            doc_dir=path.parent if path else None, allow_local=allow_local,
                            limits=self.limits, budget=self.budget, depth=self.depth + 1,
                            chain=(*self.chain, path) if path else self.chain,
