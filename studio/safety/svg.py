@@ -58,6 +58,8 @@ class SvgLimits:
 
 
 DEFAULT_SVG_LIMITS = SvgLimits()
+#: The largest SVG file (our design files included) we read at all.
+MAX_SVG_BYTES = DEFAULT_SVG_LIMITS.xml.max_bytes
 
 
 @dataclass

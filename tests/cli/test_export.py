@@ -77,7 +77,7 @@ def test_svg_export_is_the_renderable_design(tmp_path: Path, fraise_design_path:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"not xml at all", "not well-formed XML"),
+        (b"not xml at all", "malformed XML"),
         (b"<html/>", "not an SVG"),
     ],
 )
