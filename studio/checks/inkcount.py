@@ -52,34 +52,53 @@ class InkAnalysis:
 
 @dataclass(frozen=True)
 class Histogram:
-    """Interior colours (packed RGB) and their counts, plus the pixel totals."""
+    """Opaque colours (packed RGB, sorted) with their pixel counts and, aligned, how many of
+    those pixels are interior; plus the pixel totals."""
 
     colors: NDArray[np.int64]
     counts: NDArray[np.int64]
+    interior_counts: NDArray[np.int64]
     artwork: int
-    interior: int
     partial_interior: int
+
+    @property
+    def interior(self) -> int:
+        return int(self.interior_counts.sum())
 
     @staticmethod
     def merge(parts: list[Histogram]) -> Histogram:
         if not parts:
-            return Histogram(np.zeros(0, np.int64), np.zeros(0, np.int64), 0, 0, 0)
+            empty = np.zeros(0, np.int64)
+            return Histogram(empty, empty, empty, 0, 0)
         colors = np.concatenate([p.colors for p in parts])
-        counts = np.concatenate([p.counts for p in parts])
         uniq, inverse = np.unique(colors, return_inverse=True)
-        summed = np.bincount(inverse, weights=counts, minlength=len(uniq)).astype(np.int64)
+
+        def summed(values: list[NDArray[np.int64]]) -> NDArray[np.int64]:
+            weights = np.concatenate(values).astype(np.float64)
+            return np.bincount(inverse, weights=weights, minlength=len(uniq)).astype(np.int64)
+
         return Histogram(
-            uniq,
-            summed,
+            uniq.astype(np.int64),
+            summed([p.counts for p in parts]),
+            summed([p.interior_counts for p in parts]),
             sum(p.artwork for p in parts),
-            sum(p.interior for p in parts),
             sum(p.partial_interior for p in parts),
         )
 
 
+def _count(values: NDArray[np.int32]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    if values.size > 1 << 21:
+        # One pass over a 2^24-bin table beats sorting millions of pixels.
+        table = np.bincount(values, minlength=1 << 24)
+        colors = np.flatnonzero(table)
+        return colors.astype(np.int64), table[colors].astype(np.int64)
+    uniq, found = np.unique(values, return_counts=True)
+    return uniq.astype(np.int64), found.astype(np.int64)
+
+
 def histogram(rgba: NDArray[np.uint8], tolerance: int = 0, apron: int = 0) -> Histogram:
-    """The interior-colour histogram of ``rgba``; ``apron`` pixels on each side only serve as
-    neighbours (tiles rendered with an overlap)."""
+    """The colour histogram of ``rgba``'s opaque pixels, with interior counts; ``apron``
+    pixels on each side only serve as neighbours (tiles rendered with an overlap)."""
     alpha = rgba[..., 3]
     packed = (
         (rgba[..., 0].astype(np.int32) << 16)
@@ -87,28 +106,22 @@ def histogram(rgba: NDArray[np.uint8], tolerance: int = 0, apron: int = 0) -> Hi
         | rgba[..., 2].astype(np.int32)
     )
     opaque = alpha >= OPAQUE
-    same = _same_as_neighbours(rgba, packed, tolerance)
-    interior = opaque & same
-    alpha_same = _alpha_same(alpha, max(tolerance, 2))
-    partial = (alpha > 0) & (alpha < OPAQUE) & alpha_same
+    interior = opaque & _same_as_neighbours(rgba, packed, tolerance)
+    partial = (alpha >= 10) & (alpha <= 245) & _alpha_same(alpha, max(tolerance, 2))
     if apron:
         core = (slice(apron, -apron or None), slice(apron, -apron or None))
         interior, partial, alpha = interior[core], partial[core], alpha[core]
-        packed = packed[core]
-    values = packed[interior]
-    if values.size > 1 << 21:
-        # One pass over a 2^24-bin table beats sorting millions of pixels.
-        table = np.bincount(values, minlength=1 << 24)
-        colors = np.flatnonzero(table).astype(np.int64)
-        counts = table[colors].astype(np.int64)
-    else:
-        uniq, found = np.unique(values, return_counts=True)
-        colors, counts = uniq.astype(np.int64), found.astype(np.int64)
+        packed, opaque = packed[core], opaque[core]
+    colors, counts = _count(packed[opaque])
+    inner_colors, inner_counts = _count(packed[interior])
+    interior_counts = np.zeros(len(colors), dtype=np.int64)
+    if inner_colors.size:
+        interior_counts[np.searchsorted(colors, inner_colors)] = inner_counts
     return Histogram(
         colors,
         counts,
+        interior_counts,
         int(np.count_nonzero(alpha)),
-        int(values.size),
         int(np.count_nonzero(partial)),
     )
 
@@ -162,40 +175,47 @@ def unpack(colors: NDArray[np.int64]) -> NDArray[np.uint8]:
     )
 
 
-def analyse(hist: Histogram, px_per_mm: float, delta_e: float) -> InkAnalysis:
-    """Inks of the artwork from its interior-colour histogram."""
+def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = False) -> InkAnalysis:
+    """Inks of the artwork from its colour histogram (see the module docstring). ``noisy``
+    (JPEG and other photos of artwork): a small cluster just past ``delta_e`` of a much larger
+    ink is that ink's compression noise."""
     artwork = max(hist.artwork, 1)
-    if not hist.colors.size:
+    interior_total = hist.interior
+    if not hist.colors.size or not interior_total:
         return InkAnalysis([], hist.artwork, 0.0, hist.partial_interior / artwork)
     speck = max(SPECK_SHARE * artwork, SPECK_MM2 * px_per_mm * px_per_mm)
     lab = srgb_to_lab(unpack(hist.colors))
-    counts = hist.counts
-    order = np.argsort(-counts, kind="stable")
+    counts, inner = hist.counts, hist.interior_counts
+    order = np.argsort(-inner, kind="stable")
     assigned = np.zeros(len(counts), dtype=bool)
     seed_min = max(1.0, 0.1 * speck)
     prefilter = (5.0 * delta_e) ** 2
-    clusters: list[tuple[int, int, int]] = []  # seed index, pixels, core pixels
+    clusters: list[tuple[int, int, int, int]] = []  # seed, pixels, core pixels, interior
     for idx in order:
-        if counts[idx] < seed_min or len(clusters) >= MAX_INKS * 4:
+        if inner[idx] < seed_min or len(clusters) >= MAX_INKS * 4:
             break
         if assigned[idx]:
             continue
         near = np.flatnonzero(~assigned & (((lab - lab[idx]) ** 2).sum(axis=1) <= prefilter))
         de = delta_e2000(lab[near], lab[idx])
-        members = near[de <= delta_e]
+        within = de <= delta_e
+        members = near[within]
         assigned[members] = True
         member_counts = counts[members]
-        core = int(member_counts[de[de <= delta_e] <= 1.0].sum())
-        clusters.append((int(idx), int(member_counts.sum()), core))
+        core = int(member_counts[de[within] <= 1.0].sum())
+        clusters.append((int(idx), int(member_counts.sum()), core, int(inner[members].sum())))
     flat = [c for c in clusters if c[1] >= speck and c[2] >= FLAT_CORE_SHARE * c[1]]
     flat.sort(key=lambda c: -c[1])
-    kept: list[tuple[int, int, int]] = []
+    kept: list[tuple[int, int, int, int]] = []
     for cluster in flat:
-        if not _is_fringe(cluster, kept, lab, artwork, delta_e):
-            kept.append(cluster)
-    flat_pixels = sum(c[1] for c in flat)
-    continuous = max(0, hist.interior - flat_pixels) / max(hist.interior, 1)
-    inks = [Ink(_rgb(hist.colors[i]), n, n / artwork) for i, n, _ in kept[:MAX_INKS]]
+        if _is_fringe(cluster[:2], [k[:2] for k in kept], lab, artwork, delta_e):
+            continue
+        if noisy and _is_noise(cluster[:2], [k[:2] for k in kept], lab, artwork, delta_e):
+            continue
+        kept.append(cluster)
+    flat_interior = sum(c[3] for c in flat)
+    continuous = max(0, interior_total - flat_interior) / interior_total
+    inks = [Ink(_rgb(hist.colors[c[0]]), c[1], c[1] / artwork) for c in kept[:MAX_INKS]]
     return InkAnalysis(inks, hist.artwork, continuous, hist.partial_interior / artwork)
 
 
@@ -204,9 +224,25 @@ def _rgb(packed: np.int64) -> tuple[int, int, int]:
     return (value >> 16) & 255, (value >> 8) & 255, value & 255
 
 
+def _is_noise(
+    cluster: tuple[int, int],
+    bigger: list[tuple[int, int]],
+    lab: NDArray[np.float64],
+    artwork: int,
+    delta_e: float,
+) -> bool:
+    if cluster[1] > 0.02 * artwork:
+        return False
+    for other in bigger:
+        much_bigger = other[1] >= 10 * cluster[1]
+        if much_bigger and float(delta_e2000(lab[cluster[0]], lab[other[0]])) <= 2 * delta_e:
+            return True
+    return False
+
+
 def _is_fringe(
-    cluster: tuple[int, int, int],
-    bigger: list[tuple[int, int, int]],
+    cluster: tuple[int, int],
+    bigger: list[tuple[int, int]],
     lab: NDArray[np.float64],
     artwork: int,
     delta_e: float,

@@ -297,6 +297,8 @@ class _Walker:
         target = self.ids.get(href[1:]) if href.startswith("#") else None
         if target is None or depth >= MAX_USE_DEPTH:
             return
+        # Everything drawn through a <use> reports as the <use>: that is what a user selects.
+        owner = "\0" + owner.lstrip("\0") if owner else None
         font = float(style.get("font-size", 16))
         x = length_user(node.get("x"), font, viewport[0])
         y = length_user(node.get("y"), font, viewport[1])

@@ -76,7 +76,7 @@ def ink_analysis(ctx: CheckContext) -> InkAnalysis:
         return cached
     rgba, ppm = ctx.pixels
     tolerance = 6 if ctx.design.is_raster else 0
-    result = analyse(histogram(rgba, tolerance), ppm, ctx.brief.inks.delta_e)
+    result = analyse(histogram(rgba, tolerance), ppm, ctx.brief.inks.delta_e, tolerance > 0)
     ctx.extra["inks"] = result
     return result
 
