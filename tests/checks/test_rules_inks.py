@@ -61,7 +61,8 @@ def test_off_palette_ink_names_the_element_and_offers_the_nearest_ink(
     finding = report.findings[0]
     assert finding.element == "leaf" and "Green" in finding.message
     assert finding.fix is not None and finding.fix.kind == "snap_color"
-    assert finding.fix.params == {"elements": ["leaf"], "to": "#2a7f3f"}
+    assert finding.fix.params["elements"] == ["leaf"]
+    assert finding.fix.params["to"] == "#2a7f3f"
 
 
 def test_hidden_elements_and_specks_are_not_inks(tmp_path: Path, ink_brief: Brief) -> None:

@@ -120,7 +120,11 @@ def _palette(ctx: CheckContext, analysis: InkAnalysis) -> list[Finding]:
             fix = Fix(
                 "snap_color",
                 f"Use {target.name}",
-                {"elements": [u[0] for u in users], "to": target.color},
+                {
+                    "elements": [u[0] for u in users],
+                    "to": target.color,
+                    "palette": [i.color for i in spec.palette],
+                },
             )
         element = users[0][0] if users else None
         box = users[0][2] if users else None
