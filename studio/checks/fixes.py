@@ -94,7 +94,7 @@ def posterize_image(doc: Document, element_id: str, palette: list[str]) -> Edit:
     rgb = np.stack([(colors >> 16) & 255, (colors >> 8) & 255, colors & 255], axis=-1)
     inks = np.array([hex_to_rgb(c) for c in palette])
     de = delta_e2000(srgb_to_lab(rgb)[:, None, :], srgb_to_lab(inks)[None, :, :])
-    mapped = inks[np.argmin(de, axis=1)][inverse].reshape(rgba.shape[:2] + (3,))
+    mapped = inks[np.argmin(de, axis=1)][inverse].reshape((*rgba.shape[:2], 3))
     rgba[..., :3] = mapped
     rgba[..., 3] = np.where(rgba[..., 3] >= 128, 255, 0)
     out = io.BytesIO()
