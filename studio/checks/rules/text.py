@@ -18,6 +18,7 @@ from studio.checks.croprender import parent_map, render_region
 from studio.checks.model import Finding, Fix, bbox_of
 from studio.checks.svgstyle import GENERIC_FAMILIES
 from studio.checks.svgtree import Leaf
+from studio.document.geometry import Box
 from studio.units import format_length, parse_length
 
 COVERAGE_GRID = 400
@@ -152,9 +153,23 @@ def grounds(ctx: CheckContext) -> list[tuple[int, int, int]]:
 
 
 def beneath(ctx: CheckContext, leaf: Leaf) -> np.ndarray:
-    """Pixels rendered under the text's box with the text left out."""
+    """Pixels rendered under the text's box with the text left out. The live session passes a
+    cache (``ctx.extra["beneath_cache"]``) and a key function that changes when anything
+    under the text changes (``ctx.extra["beneath_key"]``)."""
     box = leaf.box
     assert box is not None
+    cache, key_of = ctx.extra.get("beneath_cache"), ctx.extra.get("beneath_key")
+    key = key_of(leaf) if callable(key_of) else None
+    if isinstance(cache, dict) and key is not None and key in cache:
+        cached: np.ndarray = cache[key]
+        return cached
+    pixels = _render_beneath(ctx, leaf, box)
+    if isinstance(cache, dict) and key is not None:
+        cache[key] = pixels
+    return pixels
+
+
+def _render_beneath(ctx: CheckContext, leaf: Leaf, box: Box) -> np.ndarray:
     scale = min(8.0, CONTRAST_PIXELS / max(box.width, box.height, 1e-6))
     wpx, hpx = max(2, round(box.width * scale)), max(2, round(box.height * scale))
     parents = ctx.extra.get("parents")
