@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from studio.brief.model import Brief
+from studio.checks.blobs import stash
 from studio.checks.svgtree import SvgTree, build_tree
 from studio.design import Design
 from studio.document import namespaces as ns
@@ -52,13 +53,23 @@ class CheckContext:
         return d.width, d.height
 
     @cached_property
+    def _parsed(self) -> tuple[ET.Element, dict[str, str]]:
+        svg, blobs = stash(self.design.svg)
+        return parse_svg(svg, self.design.path or "design"), blobs
+
+    @property
     def root(self) -> ET.Element:
-        return parse_svg(self.design.svg, self.design.path or "design")
+        """The parsed SVG, embedded images replaced by keys (see ``studio.checks.blobs``)."""
+        return self._parsed[0]
+
+    @property
+    def blobs(self) -> dict[str, str]:
+        return self._parsed[1]
 
     @cached_property
     def tree(self) -> SvgTree:
         w, h = self.size_mm
-        return build_tree(self.root, w, h)
+        return build_tree(self.root, w, h, self.blobs)
 
     @cached_property
     def labels(self) -> dict[str, str]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import numpy as np
 from numpy.typing import NDArray
 
+from studio.checks.blobs import restore
 from studio.document.geometry import Box, Matrix, invert
 
 ROOT_ATTRS = ("viewBox", "width", "height", "preserveAspectRatio")
@@ -30,6 +31,7 @@ def render_region(
     height_px: int,
     without: Iterable[ET.Element] = (),
     parents: dict[ET.Element, ET.Element] | None = None,
+    blobs: dict[str, str] | None = None,
 ) -> NDArray[np.uint8]:
     """``box`` (mm) rendered to ``width_px`` × ``height_px``, leaving out ``without``.
 
@@ -59,4 +61,4 @@ def render_region(
                 root.attrib.pop(key, None)
             else:
                 root.set(key, value)
-    return render_rgba(svg, width_px, height_px)
+    return render_rgba(restore(svg, blobs) if blobs else svg, width_px, height_px)

@@ -184,27 +184,35 @@ def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = Fal
     if not hist.colors.size or not interior_total:
         return InkAnalysis([], hist.artwork, 0.0, hist.partial_interior / artwork)
     speck = max(SPECK_SHARE * artwork, SPECK_MM2 * px_per_mm * px_per_mm)
-    lab = srgb_to_lab(unpack(hist.colors))
-    counts, inner = hist.counts, hist.interior_counts
+    # Colours seen on one or two pixels and never inside a flat area (photo grain, edge
+    # blends) cannot seed or shape an ink; leaving them out keeps clustering quick on photos.
+    keep = (hist.counts >= 3) | (hist.interior_counts > 0)
+    colors, counts, inner = hist.colors[keep], hist.counts[keep], hist.interior_counts[keep]
+    lab = srgb_to_lab(unpack(colors))
     order = np.argsort(-inner, kind="stable")
     assigned = np.zeros(len(counts), dtype=bool)
     seed_min = max(1.0, 0.1 * speck)
     prefilter = (5.0 * delta_e) ** 2
-    clusters: list[tuple[int, int, int, int]] = []  # seed, pixels, core pixels, interior
+    clusters: list[tuple[int, int, int, int]] = []  # seed, pixels, (unused), interior
+    flatness: dict[int, bool] = {}
     for idx in order:
         if inner[idx] < seed_min or len(clusters) >= MAX_INKS * 4:
             break
         if assigned[idx]:
             continue
-        near = np.flatnonzero(~assigned & (((lab - lab[idx]) ** 2).sum(axis=1) <= prefilter))
+        near = np.flatnonzero(((lab - lab[idx]) ** 2).sum(axis=1) <= prefilter)
         de = delta_e2000(lab[near], lab[idx])
-        within = de <= delta_e
-        members = near[within]
+        ball = de <= delta_e
+        # Flatness is judged on the whole ball, taken or not: a sliver of a gradient left
+        # between two earlier clusters would otherwise look like one flat colour.
+        ball_counts = counts[near[ball]]
+        flatness[int(idx)] = int(ball_counts[de[ball] <= 1.0].sum()) >= FLAT_CORE_SHARE * int(
+            ball_counts.sum()
+        )
+        members = near[ball & ~assigned[near]]
         assigned[members] = True
-        member_counts = counts[members]
-        core = int(member_counts[de[within] <= 1.0].sum())
-        clusters.append((int(idx), int(member_counts.sum()), core, int(inner[members].sum())))
-    flat = [c for c in clusters if c[1] >= speck and c[2] >= FLAT_CORE_SHARE * c[1]]
+        clusters.append((int(idx), int(counts[members].sum()), 0, int(inner[members].sum())))
+    flat = [c for c in clusters if c[1] >= speck and flatness[c[0]]]
     flat.sort(key=lambda c: -c[1])
     kept: list[tuple[int, int, int, int]] = []
     for cluster in flat:
@@ -215,7 +223,7 @@ def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = Fal
         kept.append(cluster)
     flat_interior = sum(c[3] for c in flat)
     continuous = max(0, interior_total - flat_interior) / interior_total
-    inks = [Ink(_rgb(hist.colors[c[0]]), c[1], c[1] / artwork) for c in kept[:MAX_INKS]]
+    inks = [Ink(_rgb(colors[c[0]]), c[1], c[1] / artwork) for c in kept[:MAX_INKS]]
     return InkAnalysis(inks, hist.artwork, continuous, hist.partial_interior / artwork)
 
 

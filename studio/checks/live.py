@@ -232,6 +232,7 @@ class CheckSession:
             y1 - y0 + 2,
             _not_touching(ctx, box),
             parents,
+            ctx.blobs,
         )
         return histogram(rgba, 0, apron=1)
 

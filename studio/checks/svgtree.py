@@ -144,15 +144,18 @@ class SvgTree:
         return self.gradients.get(paint.ref) if paint.ref else None
 
 
-def build_tree(root: ET.Element, width_mm: float, height_mm: float) -> SvgTree:
-    """Flatten ``root`` given the design's trim size in mm (the root viewport)."""
+def build_tree(
+    root: ET.Element, width_mm: float, height_mm: float, blobs: dict[str, str] | None = None
+) -> SvgTree:
+    """Flatten ``root`` given the design's trim size in mm (the root viewport); ``blobs``
+    maps keys that stand for embedded images to their ``data:`` hrefs."""
     view = parse_view_box(root.get("viewBox"))
     if view is None:
         w = length_user(root.get("width")) or width_mm * 96 / 25.4
         h = length_user(root.get("height")) or height_mm * 96 / 25.4
         view = (0.0, 0.0, w, h)
     matrix = viewport_matrix(view, 0, 0, width_mm, height_mm, root.get("preserveAspectRatio"))
-    walker = _Walker(root)
+    walker = _Walker(root, blobs or {})
     style = compute_style(root, dict(INITIAL), walker.sheet)
     walker.children(root, matrix, style, 1.0, None, None, 0, (view[2], view[3]), None)
     return SvgTree(root, walker.leaves, walker.gradients, walker.required, matrix)
@@ -165,7 +168,8 @@ def local(tag: object) -> str:
 
 
 class _Walker:
-    def __init__(self, root: ET.Element) -> None:
+    def __init__(self, root: ET.Element, blobs: dict[str, str]) -> None:
+        self.blobs = blobs
         self.sheet = collect_stylesheet(root)
         self.ids = {n.get("id"): n for n in root.iter() if n.get("id")}
         self.leaves: list[Leaf] = []
@@ -455,7 +459,9 @@ class _Walker:
         w = length_user(node.get("width") or "0", font, viewport[0])
         h = length_user(node.get("height") or "0", font, viewport[1])
         href = node.get(ns.q(ns.XLINK, "href")) or node.get("href") or ""
-        info = imageinfo.probe_href(href)
+        info = imageinfo.probe_href(
+            self.blobs.get(href, href), href if href in self.blobs else None
+        )
         leaf.image = info
         leaf.fill = NONE
         leaf.stroke = NONE

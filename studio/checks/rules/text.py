@@ -176,7 +176,9 @@ def _render_beneath(ctx: CheckContext, leaf: Leaf, box: Box) -> np.ndarray:
     if not isinstance(parents, dict):
         parents = parent_map(ctx.root)
         ctx.extra["parents"] = parents
-    rgba = render_region(ctx.root, ctx.tree.root_matrix, box, wpx, hpx, [leaf.node], parents)
+    rgba = render_region(
+        ctx.root, ctx.tree.root_matrix, box, wpx, hpx, [leaf.node], parents, ctx.blobs
+    )
     return rgba.reshape(-1, 4)
 
 
