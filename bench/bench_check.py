@@ -116,16 +116,31 @@ def reference_motif() -> Document:
         style = Style(fill=INKS[i % 6])
         if i % 10 == 0:
             style = Style(fill=None, stroke=INKS[i % 6], stroke_width=1.5)
-        art.elements.append(PathElement(commands=blob(cx, cy, rng.uniform(6, 22), rng), style=style))
+        art.elements.append(
+            PathElement(commands=blob(cx, cy, rng.uniform(6, 22), rng), style=style)
+        )
     data = photo()
     art.elements.append(
-        Image(x=W_MM / 2 - 63.5, y=300, width=127, height=101.6, data=data,
-              pixel_width=1500, pixel_height=1200)
+        Image(
+            x=W_MM / 2 - 63.5,
+            y=300,
+            width=127,
+            height=101.6,
+            data=data,
+            pixel_width=1500,
+            pixel_height=1200,
+        )
     )
     for i, words in enumerate(["NIGHT MARKET", "open late", "since 1998"]):
         art.elements.append(
-            Text(x=W_MM / 2, y=420 + 12 * i, content=words, size=10 if i else 18,
-                 align="middle", style=Style(fill="#f5ecd7"))
+            Text(
+                x=W_MM / 2,
+                y=420 + 12 * i,
+                content=words,
+                size=10 if i else 18,
+                align="middle",
+                style=Style(fill="#f5ecd7"),
+            )
         )
     return Document(width=W_MM, height=H_MM, dpi=300, layers=[art])
 
@@ -150,8 +165,10 @@ def main() -> None:
         doc = reference_motif()
         design = design_from_document(doc)
         report = run_checks(design, brief)
-        print(f"reference motif: {brief.width_px}×{brief.height_px} px, "
-              f"{sum(1 for _ in doc.walk())} elements, SVG {len(design.svg) / 1e6:.1f} MB")
+        print(
+            f"reference motif: {brief.width_px}×{brief.height_px} px, "
+            f"{sum(1 for _ in doc.walk())} elements, SVG {len(design.svg) / 1e6:.1f} MB"
+        )
         print(f"findings: {[f.rule for f in report.findings]}")
         check_s = median_time(lambda: run_checks(design, brief), args.repeat)
         raster_s = median_time(
@@ -172,8 +189,10 @@ def main() -> None:
             session.update(doc)
             latencies.append(time.perf_counter() - start)
             tiles.append(session.stats.tiles_rendered)
-        print(f"live re-check after one edit:       {statistics.median(latencies) * 1000:8.0f} ms"
-              f"  (median of {len(latencies)}, {statistics.median(tiles):.0f} tiles; goal <= 100)")
+        print(
+            f"live re-check after one edit:       {statistics.median(latencies) * 1000:8.0f} ms"
+            f"  (median of {len(latencies)}, {statistics.median(tiles):.0f} tiles; goal <= 100)"
+        )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ class CheckContext:
     now: datetime | None = None
     pixels_override: tuple[Pixels, float] | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    known_blobs: dict[str, str] = field(default_factory=dict)
+    """Keys already standing for embedded images in ``design.svg`` (the live session)."""
 
     @cached_property
     def size_mm(self) -> tuple[float, float]:
@@ -55,7 +57,7 @@ class CheckContext:
     @cached_property
     def _parsed(self) -> tuple[ET.Element, dict[str, str]]:
         svg, blobs = stash(self.design.svg)
-        return parse_svg(svg, self.design.path or "design"), blobs
+        return parse_svg(svg, self.design.path or "design"), {**self.known_blobs, **blobs}
 
     @property
     def root(self) -> ET.Element:

@@ -52,7 +52,7 @@ def decode_data_uri(href: str) -> tuple[str, bytes] | None:
 def probe_href(href: str, key: str | None = None) -> ImageInfo | None:
     """The raster image an ``href`` embeds; ``None`` for SVG, external or broken images.
     ``key``: a content hash of ``href`` when the caller has one (saves hashing it again)."""
-    if not href.startswith("data:") or href[5:].lower().startswith(VECTOR_MIME):
+    if not href.startswith("data:") or href[5:40].lower().startswith(VECTOR_MIME):
         return None
     return _probe_cached(key or hashlib.sha1(href.encode("ascii", "replace")).hexdigest(), href)
 

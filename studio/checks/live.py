@@ -19,9 +19,9 @@ How it stays fast:
 - Geometry rules (bounds, required elements, text size/font/coverage, strokes, image DPI)
   re-run on the flattened SVG every time: for a few hundred elements that is milliseconds.
 - Inks: the canvas is cut into tiles at the check's working resolution; each tile keeps the
-  colour histogram of its pixels, and the session keeps the sum of all tiles in two dense
-  2^24-entry tables (all opaque pixels, interior pixels). Each element has a signature (its
-  attributes, transform, computed paint, box); after an edit, only tiles under the old or new
+  colour histogram of its pixels, and the session keeps the sum of all tiles in sorted
+  sparse arrays (all opaque pixels, interior pixels), patched in place. Each element has a
+  signature (its attributes, transform, computed paint, box); after an edit, only tiles under the old or new
   box of a changed element are rendered again: a crop render of that region, from an SVG
   stripped of the elements that do not touch it, with a one-pixel apron so interior pixels at
   tile edges are judged as in a full render. Their histograms are swapped in the tables, and
@@ -34,17 +34,19 @@ How it stays fast:
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
 from numpy.typing import NDArray
 
 from studio.brief.model import Brief
+from studio.checks.blobs import restore
 from studio.checks.context import MAX_WORKING_PIXELS, WORKING_DPI, CheckContext
 from studio.checks.croprender import parent_map, render_region
 from studio.checks.engine import run_context
@@ -53,12 +55,11 @@ from studio.checks.model import Report
 from studio.checks.svgtree import Leaf, local
 from studio.design import Design, design_from_document
 from studio.document.geometry import Box
-from studio.document.model import Document
+from studio.document.model import Document, Element, Group, Image
 from studio.document.namespaces import INKSCAPE, motif, q
 
 TILE_PX = 256
 INKSCAPE_MODE = q(INKSCAPE, "groupmode")
-TABLE = 1 << 24
 
 
 @dataclass
@@ -73,37 +74,52 @@ class SessionStats:
 
 @dataclass
 class _Tiles:
+    """Per-tile histograms and their running sum, kept as sorted sparse arrays (an edit
+    changes a few hundred colours; the sum is patched in place, never rebuilt)."""
+
     ppm: float
     width: int
     height: int
     hists: dict[tuple[int, int], Histogram] = field(default_factory=dict)
-    table_all: NDArray[np.int32] = field(default_factory=lambda: np.zeros(TABLE, np.int32))
-    table_inner: NDArray[np.int32] = field(default_factory=lambda: np.zeros(TABLE, np.int32))
+    colors: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    counts: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    inner: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     artwork: int = 0
     partial: int = 0
 
     def swap(self, key: tuple[int, int], new: Histogram) -> None:
         old = self.hists.get(key)
         if old is not None:
-            self.table_all[old.colors] -= old.counts.astype(np.int32)
-            self.table_inner[old.colors] -= old.interior_counts.astype(np.int32)
-            self.artwork -= old.artwork
-            self.partial -= old.partial_interior
-        self.table_all[new.colors] += new.counts.astype(np.int32)
-        self.table_inner[new.colors] += new.interior_counts.astype(np.int32)
-        self.artwork += new.artwork
-        self.partial += new.partial_interior
+            self._add(old, -1)
+        self._add(new, 1)
         self.hists[key] = new
 
+    def _add(self, h: Histogram, sign: int) -> None:
+        self.artwork += sign * h.artwork
+        self.partial += sign * h.partial_interior
+        if not h.colors.size:
+            return
+        idx = np.searchsorted(self.colors, h.colors)
+        found = idx < len(self.colors)
+        found[found] = self.colors[idx[found]] == h.colors[found]
+        self.counts[idx[found]] += sign * h.counts[found]
+        self.inner[idx[found]] += sign * h.interior_counts[found]
+        missing = ~found
+        if missing.any():
+            at = idx[missing]
+            self.colors = np.insert(self.colors, at, h.colors[missing])
+            self.counts = np.insert(self.counts, at, sign * h.counts[missing])
+            self.inner = np.insert(self.inner, at, sign * h.interior_counts[missing])
+
     def total(self) -> Histogram:
-        colors = np.flatnonzero(self.table_all).astype(np.int64)
-        return Histogram(
-            colors,
-            self.table_all[colors].astype(np.int64),
-            self.table_inner[colors].astype(np.int64),
-            self.artwork,
-            self.partial,
-        )
+        keep = self.counts > 0
+        if not keep.all():
+            self.colors, self.counts, self.inner = (
+                self.colors[keep],
+                self.counts[keep],
+                self.inner[keep],
+            )
+        return Histogram(self.colors, self.counts, self.inner, self.artwork, self.partial)
 
     def keys_in(self, box: Box) -> list[tuple[int, int]]:
         x0 = max(0, int(box.x * self.ppm) - 2) // TILE_PX
@@ -130,12 +146,18 @@ class CheckSession:
         self._frame_sig = ""
         self._tiles: _Tiles | None = None
         self._beneath: dict[object, object] = {}
+        self._image_keys: dict[int, tuple[bytes, str, str]] = {}
 
     def update(self, source: Document | Design) -> Report:
         """Re-check after an edit; returns the new report (also kept in ``self.report``)."""
         start = time.perf_counter()
-        design = design_from_document(source) if isinstance(source, Document) else source
-        ctx = CheckContext(design, self.brief, now=self.now)
+        blobs: dict[str, str] = {}
+        if isinstance(source, Document):
+            stubbed, blobs = self._stub_images(source)
+            design = design_from_document(stubbed)
+        else:
+            design = source
+        ctx = CheckContext(design, self.brief, now=self.now, known_blobs=blobs)
         self.stats = SessionStats()
         if design.is_raster:
             self.stats.full = True
@@ -158,6 +180,35 @@ class CheckSession:
         self.report = run_context(ctx)
         self.stats.seconds = time.perf_counter() - start
         return self.report
+
+    def _stub_images(self, doc: Document) -> tuple[Document, dict[str, str]]:
+        """A copy of ``doc`` whose images carry a short key instead of their bytes, and the
+        key -> data URI map: serialising and parsing megabytes of base64 on every edit would
+        cost more than the whole re-check. The document itself is not touched."""
+        blobs: dict[str, str] = {}
+        keys = {}
+
+        def swap(element: Element) -> Element:
+            if isinstance(element, Image) and len(element.data) > 4096:
+                cached = self._image_keys.get(id(element.data))
+                if cached is None or cached[0] is not element.data:
+                    digest = hashlib.sha1(element.data).hexdigest()
+                    href = f"data:{element.mime};base64," + base64.b64encode(element.data).decode()
+                    cached = (element.data, digest, href)
+                    self._image_keys[id(element.data)] = cached
+                mime = f"{element.mime};motif-blob={cached[1]}"
+                blobs[f"data:{mime};base64,"] = cached[2]
+                keys[id(element.data)] = cached
+                return replace(element, data=b"", mime=mime)
+            if isinstance(element, Group):
+                return replace(element, children=[swap(c) for c in element.children])
+            return element
+
+        layers = [
+            replace(layer, elements=[swap(e) for e in layer.elements]) for layer in doc.layers
+        ]
+        self._image_keys = keys
+        return replace(doc, layers=layers), blobs
 
     def _wants_inks(self, ctx: CheckContext) -> bool:
         inks = self.brief.inks
@@ -205,7 +256,8 @@ class CheckSession:
         self.stats.full = True
         self._tiles = tiles = _Tiles(ppm, width, height)
         self._beneath.clear()
-        rgba = np.pad(render_rgba(ctx.design.svg, width, height), ((1, 1), (1, 1), (0, 0)))
+        svg = restore(ctx.design.svg, ctx.blobs)
+        rgba = np.pad(render_rgba(svg, width, height), ((1, 1), (1, 1), (0, 0)))
         ctx.pixels_override = (rgba[1:-1, 1:-1], ppm)
         for ty in range((height + TILE_PX - 1) // TILE_PX):
             for tx in range((width + TILE_PX - 1) // TILE_PX):

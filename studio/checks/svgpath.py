@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 Point = tuple[float, float]
 
@@ -91,7 +92,17 @@ def _arc(
 
 def path_points(d: str) -> list[Point]:
     """Points along a path's outline: every command, relative and absolute, with implicit
-    repetitions, smooth curves and arcs. Malformed tails are ignored, as renderers do."""
+    repetitions, smooth curves and arcs. Malformed tails are ignored, as renderers do.
+    Cached by ``d``: the live panel re-walks unchanged paths after every edit."""
+    return list(_path_points(d))
+
+
+@lru_cache(maxsize=4096)
+def _path_points(d: str) -> tuple[Point, ...]:
+    return tuple(_parse_points(d))
+
+
+def _parse_points(d: str) -> list[Point]:
     tokens = _TOKEN.findall(d[: MAX_PATH_TOKENS * 8])
     points: list[Point] = []
     x = y = sx = sy = 0.0
