@@ -21,8 +21,8 @@ How it stays fast:
 - Inks: the canvas is cut into tiles at the check's working resolution; each tile keeps the
   colour histogram of its pixels, and the session keeps the sum of all tiles in sorted
   sparse arrays (all opaque pixels, interior pixels), patched in place. Each element has a
-  signature (its attributes, transform, computed paint, box); after an edit, only tiles under the old or new
-  box of a changed element are rendered again: a crop render of that region, from an SVG
+  signature (its attributes, transform, computed paint, box); after an edit, only tiles
+  under the old or new box of a changed element are rendered again: a crop render of that region, from an SVG
   stripped of the elements that do not touch it, with a one-pixel apron so interior pixels at
   tile edges are judged as in a full render. Their histograms are swapped in the tables, and
   clustering runs on the summed histogram.
