@@ -19,13 +19,15 @@ How it stays fast:
 - Geometry rules (bounds, required elements, text size/font/coverage, strokes, image DPI)
   re-run on the flattened SVG every time: for a few hundred elements that is milliseconds.
 - Inks: the canvas is cut into tiles at the check's working resolution; each tile keeps the
-  colour histogram of its pixels, and the session keeps the sum of all tiles in sorted
-  sparse arrays (all opaque pixels, interior pixels), patched in place. Each element has a
-  signature (its attributes, transform, computed paint, box); after an edit, only tiles
-  under the old or new box of a changed element are rendered again: a crop render of that region, from an SVG
-  stripped of the elements that do not touch it, with a one-pixel apron so interior pixels at
-  tile edges are judged as in a full render. Their histograms are swapped in the tables, and
-  clustering runs on the summed histogram.
+  colour histogram of its pixels, and the session keeps the sum of all tiles in sorted sparse
+  arrays (all opaque pixels, interior pixels), patched in place. Each element has a signature
+  (its attributes, transform, computed paint, box); after an edit, only the tiles under the
+  old or new box of a changed element are rendered again: a crop render of that region, from
+  an SVG stripped of the elements that do not touch it, with a one-pixel apron so interior
+  pixels at tile edges are judged as in a full render. Their histograms are swapped into the
+  sum, and clustering runs on the summed histogram.
+- Images: the session serialises a copy of the document whose images carry a content key
+  instead of their base64 bytes; the key is mapped back to the bytes only for the renderer.
 - Text contrast: what lies beneath a text is cached under a key made of the text's signature
   and the signatures of every element under it.
 - Anything the signatures cannot see (``<defs>`` or ``<style>`` changed, another canvas
