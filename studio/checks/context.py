@@ -26,6 +26,7 @@ from studio.checks.svgtree import SvgTree, build_tree
 from studio.design import Design
 from studio.document import namespaces as ns
 from studio.document.geometry import Box, invert
+from studio.errors import InputError
 from studio.safety.svg import parse_svg
 
 WORKING_DPI = 150.0
@@ -102,15 +103,25 @@ class CheckContext:
         if w_mm * h_mm * ppm * ppm > MAX_WORKING_PIXELS:
             ppm = (MAX_WORKING_PIXELS / (w_mm * h_mm)) ** 0.5
         width, height = max(1, round(w_mm * ppm)), max(1, round(h_mm * ppm))
-        from studio.render.raster import render_rgba
-
-        return render_rgba(self.design.svg, width, height), ppm
+        return render_checked(self.design.svg, width, height, self.design.path), ppm
 
     def user_box(self, box: Box) -> tuple[float, float, float, float]:
         """A box in mm as root user units (for crop renders through ``viewBox``)."""
         inv = invert(self.tree.root_matrix)
         b = box.transformed(inv)
         return b.x, b.y, b.width, b.height
+
+
+def render_checked(svg: bytes, width: int, height: int, source: str) -> Pixels:
+    """Render through the shared renderer; a file it cannot draw is an input error."""
+    from studio.render.raster import render_rgba
+
+    try:
+        return render_rgba(svg, width, height)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:
+        raise InputError(source or "design", f"cannot be rendered ({exc})") from None
 
 
 def raster_pixels(data: bytes, width_mm: float) -> tuple[Pixels, float]:

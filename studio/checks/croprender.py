@@ -36,7 +36,7 @@ def render_region(
     """``box`` (mm) rendered to ``width_px`` × ``height_px``, leaving out ``without``.
 
     ``root`` is modified while serialising and restored before returning."""
-    from studio.render.raster import render_rgba
+    from studio.checks.context import render_checked
 
     parents = parents if parents is not None else parent_map(root)
     removed: list[tuple[ET.Element, int, ET.Element]] = []
@@ -61,4 +61,4 @@ def render_region(
                 root.attrib.pop(key, None)
             else:
                 root.set(key, value)
-    return render_rgba(restore(svg, blobs) if blobs else svg, width_px, height_px)
+    return render_checked(restore(svg, blobs) if blobs else svg, width_px, height_px, "design")

@@ -38,10 +38,16 @@ def run(args: argparse.Namespace) -> int:
     from studio.brief import load_brief
     from studio.checks import run_checks
     from studio.design import open_design
+    from studio.errors import InputError
 
     brief = load_brief(args.brief)
     design = open_design(args.design, brief.dpi)
-    report = run_checks(design, brief, output_dir=args.output_dir)
+    try:
+        report = run_checks(design, brief, output_dir=args.output_dir)
+    except (RecursionError, MemoryError) as exc:
+        raise InputError(
+            args.design, f"too deeply nested or too large to check ({type(exc).__name__})"
+        ) from None
     report.design = args.design
     if args.format == "json":
         text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)

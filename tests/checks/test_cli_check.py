@@ -136,12 +136,21 @@ def _hostile_cases(tmp: Path) -> list[tuple[str, Path, Path]]:
     with zipfile.ZipFile(escaping, "w") as z:
         z.writestr("brief.json", "{}")
         z.writestr("../../etc/passwd", "x")
+    deep = tmp / "deep.svg"
+    deep.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100mm" height="100mm">'
+        + "<g>" * 5000
+        + '<rect width="1" height="1"/>'
+        + "</g>" * 5000
+        + "</svg>"
+    )
     good = write_svg(tmp, "")
     return [
         ("entity bomb", bomb, brief),
         ("malformed XML", broken, brief),
         ("not an SVG", not_svg, brief),
         ("fake PNG", fake_png, brief),
+        ("deeply nested", deep, brief),
         ("missing design", tmp / "nope.svg", brief),
         ("unknown brief format", good, bad_brief),
         ("not a zip", good, not_zip),
