@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from studio.checks import imageinfo
 from studio.checks.paint import NONE, Paint, parse_paint
-from studio.checks.svgpath import Point, ellipse_points, number_list, pairs, path_points
+from studio.checks.svgpath import number_list
+from studio.checks.svgshapes import SHAPES, intersect, shape_points, union
 from studio.checks.svgstyle import (
     INITIAL,
     collect_stylesheet,
@@ -52,7 +53,6 @@ SKIP = {
     "view",
 }
 CONTAINERS = {"g", "a", "switch", "svg"}
-SHAPES = {"rect", "circle", "ellipse", "line", "polyline", "polygon", "path"}
 MAX_USE_DEPTH = 12
 MAX_LEAVES = 200_000
 GLYPH_WIDTH_EM = 0.55
@@ -129,7 +129,7 @@ class RequiredGroup:
     @property
     def box(self) -> Box | None:
         boxes = [leaf.box for leaf in self.leaves if leaf.box is not None]
-        return _union(boxes) if boxes else self.frame
+        return union(boxes) if boxes else self.frame
 
 
 @dataclass
@@ -259,11 +259,11 @@ class _Walker:
             )
             self.required.setdefault(req_id, required)
         if "clip-path" in style:
-            clip = _intersect(clip, self._clip_box(style["clip-path"], matrix))
+            clip = intersect(clip, self._clip_box(style["clip-path"], matrix))
         if tag in CONTAINERS:
             if tag == "svg":
                 matrix, viewport, frame = self._nested(node, matrix, viewport)
-                clip = _intersect(clip, frame)
+                clip = intersect(clip, frame)
                 if required is not None and required.frame is None:
                     required.frame = frame
             self.children(node, matrix, style, opacity, owner, required, depth, viewport, clip)
@@ -275,7 +275,7 @@ class _Walker:
         if leaf is None or style.get("visibility", "visible") in ("hidden", "collapse"):
             return
         if leaf.box is not None and clip is not None:
-            clipped = _intersect(leaf.box, clip)
+            clipped = intersect(leaf.box, clip)
             if clipped is None or clipped.width <= 0 or clipped.height <= 0:
                 return
             leaf.box = clipped
@@ -332,7 +332,7 @@ class _Walker:
                 required,
                 depth + 1,
                 vp,
-                _intersect(clip, frame),
+                intersect(clip, frame),
             )
             return
         self.visit(target, shifted, style, opacity, owner, required, depth + 1, viewport, clip)
@@ -363,7 +363,7 @@ class _Walker:
                 cm = multiply(m, parse_transform(child.get("transform")))
                 if pts:
                     boxes.append(bounds_of([apply(cm, *p) for p in pts]))
-        return _union(boxes) if boxes else None
+        return union(boxes) if boxes else None
 
     def _leaf(
         self,
@@ -444,7 +444,7 @@ class _Walker:
             width = len(content) * (size * GLYPH_WIDTH_EM + spacing)
             left = sx - {"middle": width / 2, "end": width}.get(anch, 0.0)
             boxes.append(Box(left, sy - size * 0.8, width, size).transformed(matrix))
-        return _union(boxes) if boxes else None
+        return union(boxes) if boxes else None
 
     def _image(
         self,
@@ -480,53 +480,5 @@ class _Walker:
         leaf.box = Box(x, y, w, h).transformed(matrix)
 
 
-def shape_points(
-    node: ET.Element, tag: str, viewport: tuple[float, float], font: float = 16.0
-) -> list[Point]:
-    """Outline points of a basic shape in its own user space (empty when it draws nothing)."""
-
-    def num(name: str, of: float = 0.0) -> float:
-        return length_user(node.get(name), font, of)
-
-    vw, vh = viewport
-    if tag == "rect":
-        x, y, w, h = num("x", vw), num("y", vh), num("width", vw), num("height", vh)
-        if w <= 0 or h <= 0:
-            return []
-        return [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
-    if tag in ("circle", "ellipse"):
-        cx, cy = num("cx", vw), num("cy", vh)
-        if tag == "circle":
-            rx = ry = num("r", (vw * vw + vh * vh) ** 0.5 / 2**0.5)
-        else:
-            rx, ry = num("rx", vw), num("ry", vh)
-        return ellipse_points(cx, cy, rx, ry) if rx > 0 and ry > 0 else []
-    if tag == "line":
-        return [(num("x1", vw), num("y1", vh)), (num("x2", vw), num("y2", vh))]
-    if tag in ("polyline", "polygon"):
-        return pairs(number_list(node.get("points")))
-    if tag == "path":
-        return path_points(node.get("d") or "")
-    return []
-
-
 def _public(owner: str | None) -> str | None:
     return owner[1:] if owner and owner.startswith("\0") else owner
-
-
-def _union(boxes: list[Box]) -> Box:
-    box = boxes[0]
-    for other in boxes[1:]:
-        box = box.union(other)
-    return box
-
-
-def _intersect(a: Box | None, b: Box | None) -> Box | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    x, y = max(a.x, b.x), max(a.y, b.y)
-    r, bottom = min(a.right, b.right), min(a.bottom, b.bottom)
-    # Disjoint boxes give an empty box (not None, which would mean "no clip").
-    return Box(x, y, max(0.0, r - x), max(0.0, bottom - y))
