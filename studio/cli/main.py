@@ -18,6 +18,7 @@ from studio.errors import InputError
 # Modules that add sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
     "studio.cli.export",
+    "studio.cli.check",
     "studio.cli.package",
     "studio.cli.verify",
     "studio.cli.demo",

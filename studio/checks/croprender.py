@@ -1,0 +1,64 @@
+"""Rendering one region of a design, optionally without some elements.
+
+The crop is made by rewriting the root ``viewBox`` to the region and rendering through the
+shared renderer (``studio.render.raster``), so crops see exactly what full renders see. Used
+for text contrast (what lies *beneath* a text) and by the live session's tiles.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from studio.checks.blobs import restore
+from studio.document.geometry import Box, Matrix, invert
+
+ROOT_ATTRS = ("viewBox", "width", "height", "preserveAspectRatio")
+
+
+def parent_map(root: ET.Element) -> dict[ET.Element, ET.Element]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def render_region(
+    root: ET.Element,
+    root_matrix: Matrix,
+    box: Box,
+    width_px: int,
+    height_px: int,
+    without: Iterable[ET.Element] = (),
+    parents: dict[ET.Element, ET.Element] | None = None,
+    blobs: dict[str, str] | None = None,
+) -> NDArray[np.uint8]:
+    """``box`` (mm) rendered to ``width_px`` × ``height_px``, leaving out ``without``.
+
+    ``root`` is modified while serialising and restored before returning."""
+    from studio.checks.context import render_checked
+
+    parents = parents if parents is not None else parent_map(root)
+    removed: list[tuple[ET.Element, int, ET.Element]] = []
+    saved = {k: root.get(k) for k in ROOT_ATTRS}
+    try:
+        for node in without:
+            parent = parents.get(node)
+            if parent is not None and node in list(parent):
+                removed.append((parent, list(parent).index(node), node))
+                parent.remove(node)
+        user = box.transformed(invert(root_matrix))
+        root.set("viewBox", f"{user.x!r} {user.y!r} {user.width!r} {user.height!r}")
+        root.set("width", str(width_px))
+        root.set("height", str(height_px))
+        root.set("preserveAspectRatio", "none")
+        svg = ET.tostring(root, encoding="utf-8")
+    finally:
+        for parent, index, node in reversed(removed):
+            parent.insert(index, node)
+        for key, value in saved.items():
+            if value is None:
+                root.attrib.pop(key, None)
+            else:
+                root.set(key, value)
+    return render_checked(restore(svg, blobs) if blobs else svg, width_px, height_px, "design")

@@ -1,0 +1,33 @@
+"""``run_checks``: one design against one brief, every rule family, one report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from studio.brief.model import Brief
+from studio.checks.context import CheckContext
+from studio.checks.model import Report
+from studio.checks.rules import RASTER_RULES, VECTOR_RULES
+from studio.design import Design
+
+
+def run_checks(
+    design: Design,
+    brief: Brief,
+    *,
+    output_dir: str | Path | None = None,
+    now: datetime | None = None,
+) -> Report:
+    """Check ``design`` against ``brief``. With ``output_dir``, the brief's deliverables are
+    exported there first and the ``output.*`` rules weigh the real files."""
+    ctx = CheckContext(design, brief, Path(output_dir) if output_dir else None, now)
+    return run_context(ctx)
+
+
+def run_context(ctx: CheckContext) -> Report:
+    rules = RASTER_RULES if ctx.design.is_raster else VECTOR_RULES
+    report = Report(ctx.brief.id, ctx.brief.version, ctx.design.path)
+    for rule in rules:
+        report.findings += rule(ctx)
+    return report

@@ -1,0 +1,271 @@
+"""Counting inks as a screen printer does, from the rendered artwork.
+
+1. Only *interior* pixels seed inks: an opaque pixel whose four neighbours have its colour
+   (within ``tolerance`` per channel, 0 for our own renders, a little for JPEG noise).
+   Anti-aliased edges and resampling fringes sit between two colours and are never interior.
+2. Interior colours are histogrammed exactly (one ``bincount`` over packed 24-bit RGB).
+3. Clusters grow greedily from the most used colour: every colour within ``delta_e``
+   (CIEDE2000) of the seed joins it. A CIE76 pre-filter keeps each step to a few thousand
+   colours even for photos.
+4. A cluster is a *flat ink* when most of its pixels sit within ΔE 1 of its seed; a cluster
+   spread evenly across its ΔE radius is a slice of a gradient or a photo (*continuous tone*,
+   reported as such, never as hundreds of inks). Clusters under the speck area are ignored,
+   and so are small ones that lie on the line between two bigger inks (fringes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from studio.checks.color import delta_e2000, srgb_to_lab
+
+OPAQUE = 250
+SPECK_SHARE = 0.0005
+SPECK_MM2 = 1.0
+FLAT_CORE_SHARE = 0.5
+MAX_INKS = 64
+
+
+@dataclass(frozen=True)
+class Ink:
+    rgb: tuple[int, int, int]
+    pixels: int
+    share: float
+
+    @property
+    def hex(self) -> str:
+        return "#{:02x}{:02x}{:02x}".format(*self.rgb)
+
+
+@dataclass(frozen=True)
+class InkAnalysis:
+    """``inks`` largest first; shares are of the artwork's pixels."""
+
+    inks: list[Ink]
+    artwork_pixels: int
+    continuous_share: float
+    partial_alpha_share: float
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """Opaque colours (packed RGB, sorted) with their pixel counts and, aligned, how many of
+    those pixels are interior; plus the pixel totals."""
+
+    colors: NDArray[np.int64]
+    counts: NDArray[np.int64]
+    interior_counts: NDArray[np.int64]
+    artwork: int
+    partial_interior: int
+
+    @property
+    def interior(self) -> int:
+        return int(self.interior_counts.sum())
+
+    @staticmethod
+    def merge(parts: list[Histogram]) -> Histogram:
+        if not parts:
+            empty = np.zeros(0, np.int64)
+            return Histogram(empty, empty, empty, 0, 0)
+        colors = np.concatenate([p.colors for p in parts])
+        uniq, inverse = np.unique(colors, return_inverse=True)
+
+        def summed(values: list[NDArray[np.int64]]) -> NDArray[np.int64]:
+            weights = np.concatenate(values).astype(np.float64)
+            return np.bincount(inverse, weights=weights, minlength=len(uniq)).astype(np.int64)
+
+        return Histogram(
+            uniq.astype(np.int64),
+            summed([p.counts for p in parts]),
+            summed([p.interior_counts for p in parts]),
+            sum(p.artwork for p in parts),
+            sum(p.partial_interior for p in parts),
+        )
+
+
+def _count(values: NDArray[np.int32]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    if values.size > 1 << 21:
+        # One pass over a 2^24-bin table beats sorting millions of pixels.
+        table = np.bincount(values, minlength=1 << 24)
+        colors = np.flatnonzero(table)
+        return colors.astype(np.int64), table[colors].astype(np.int64)
+    uniq, found = np.unique(values, return_counts=True)
+    return uniq.astype(np.int64), found.astype(np.int64)
+
+
+def histogram(rgba: NDArray[np.uint8], tolerance: int = 0, apron: int = 0) -> Histogram:
+    """The colour histogram of ``rgba``'s opaque pixels, with interior counts; ``apron``
+    pixels on each side only serve as neighbours (tiles rendered with an overlap)."""
+    alpha = rgba[..., 3]
+    packed = (
+        (rgba[..., 0].astype(np.int32) << 16)
+        | (rgba[..., 1].astype(np.int32) << 8)
+        | rgba[..., 2].astype(np.int32)
+    )
+    opaque = alpha >= OPAQUE
+    interior = opaque & _same_as_neighbours(rgba, packed, tolerance)
+    partial = (alpha >= 10) & (alpha <= 245) & _alpha_same(alpha, max(tolerance, 2))
+    if apron:
+        core = (slice(apron, -apron or None), slice(apron, -apron or None))
+        interior, partial, alpha = interior[core], partial[core], alpha[core]
+        packed, opaque = packed[core], opaque[core]
+    colors, counts = _count(packed[opaque])
+    inner_colors, inner_counts = _count(packed[interior])
+    interior_counts = np.zeros(len(colors), dtype=np.int64)
+    if inner_colors.size:
+        interior_counts[np.searchsorted(colors, inner_colors)] = inner_counts
+    return Histogram(
+        colors,
+        counts,
+        interior_counts,
+        int(np.count_nonzero(alpha)),
+        int(np.count_nonzero(partial)),
+    )
+
+
+def _same_as_neighbours(
+    rgba: NDArray[np.uint8], packed: NDArray[np.int32], tolerance: int
+) -> NDArray[np.bool_]:
+    h, w = packed.shape
+    same = np.zeros((h, w), dtype=bool)
+    if h < 3 or w < 3:
+        return same
+    c = (slice(1, -1), slice(1, -1))
+    shifts = (
+        (slice(None, -2), slice(1, -1)),
+        (slice(2, None), slice(1, -1)),
+        (slice(1, -1), slice(None, -2)),
+        (slice(1, -1), slice(2, None)),
+    )
+    if tolerance <= 0:
+        inner = np.ones((h - 2, w - 2), dtype=bool)
+        for s in shifts:
+            inner &= packed[c] == packed[s]
+    else:
+        rgb = rgba[..., :3].astype(np.int16)
+        inner = np.ones((h - 2, w - 2), dtype=bool)
+        for s in shifts:
+            inner &= np.abs(rgb[c] - rgb[s]).max(axis=-1) <= tolerance
+    same[c] = inner
+    return same
+
+
+def _alpha_same(alpha: NDArray[np.uint8], tolerance: int) -> NDArray[np.bool_]:
+    a = alpha.astype(np.int16)
+    h, w = a.shape
+    same = np.zeros((h, w), dtype=bool)
+    if h < 3 or w < 3:
+        return same
+    c = a[1:-1, 1:-1]
+    same[1:-1, 1:-1] = (
+        (np.abs(c - a[:-2, 1:-1]) <= tolerance)
+        & (np.abs(c - a[2:, 1:-1]) <= tolerance)
+        & (np.abs(c - a[1:-1, :-2]) <= tolerance)
+        & (np.abs(c - a[1:-1, 2:]) <= tolerance)
+    )
+    return same
+
+
+def unpack(colors: NDArray[np.int64]) -> NDArray[np.uint8]:
+    return np.stack([(colors >> 16) & 255, (colors >> 8) & 255, colors & 255], axis=-1).astype(
+        np.uint8
+    )
+
+
+def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = False) -> InkAnalysis:
+    """Inks of the artwork from its colour histogram (see the module docstring). ``noisy``
+    (JPEG and other photos of artwork): a small cluster just past ``delta_e`` of a much larger
+    ink is that ink's compression noise."""
+    artwork = max(hist.artwork, 1)
+    interior_total = hist.interior
+    if not hist.colors.size or not interior_total:
+        return InkAnalysis([], hist.artwork, 0.0, hist.partial_interior / artwork)
+    speck = max(SPECK_SHARE * artwork, SPECK_MM2 * px_per_mm * px_per_mm)
+    # Colours seen on one or two pixels and never inside a flat area (photo grain, edge
+    # blends) cannot seed or shape an ink; leaving them out keeps clustering quick on photos.
+    keep = (hist.counts >= 3) | (hist.interior_counts > 0)
+    colors, counts, inner = hist.colors[keep], hist.counts[keep], hist.interior_counts[keep]
+    lab = srgb_to_lab(unpack(colors))
+    order = np.argsort(-inner, kind="stable")
+    assigned = np.zeros(len(counts), dtype=bool)
+    seed_min = max(1.0, 0.1 * speck)
+    prefilter = (5.0 * delta_e) ** 2
+    clusters: list[tuple[int, int, int, int]] = []  # seed, pixels, (unused), interior
+    flatness: dict[int, bool] = {}
+    for idx in order:
+        if inner[idx] < seed_min or len(clusters) >= MAX_INKS * 4:
+            break
+        if assigned[idx]:
+            continue
+        near = np.flatnonzero(((lab - lab[idx]) ** 2).sum(axis=1) <= prefilter)
+        de = delta_e2000(lab[near], lab[idx])
+        ball = de <= delta_e
+        # Flatness is judged on the whole ball, taken or not: a sliver of a gradient left
+        # between two earlier clusters would otherwise look like one flat colour.
+        ball_counts = counts[near[ball]]
+        flatness[int(idx)] = int(ball_counts[de[ball] <= 1.0].sum()) >= FLAT_CORE_SHARE * int(
+            ball_counts.sum()
+        )
+        members = near[ball & ~assigned[near]]
+        assigned[members] = True
+        clusters.append((int(idx), int(counts[members].sum()), 0, int(inner[members].sum())))
+    flat = [c for c in clusters if c[1] >= speck and flatness[c[0]]]
+    flat.sort(key=lambda c: -c[1])
+    kept: list[tuple[int, int, int, int]] = []
+    for cluster in flat:
+        if _is_fringe(cluster[:2], [k[:2] for k in kept], lab, artwork, delta_e):
+            continue
+        if noisy and _is_noise(cluster[:2], [k[:2] for k in kept], lab, artwork, delta_e):
+            continue
+        kept.append(cluster)
+    flat_interior = sum(c[3] for c in flat)
+    continuous = max(0, interior_total - flat_interior) / interior_total
+    inks = [Ink(_rgb(colors[c[0]]), c[1], c[1] / artwork) for c in kept[:MAX_INKS]]
+    return InkAnalysis(inks, hist.artwork, continuous, hist.partial_interior / artwork)
+
+
+def _rgb(packed: np.int64) -> tuple[int, int, int]:
+    value = int(packed)
+    return (value >> 16) & 255, (value >> 8) & 255, value & 255
+
+
+def _is_noise(
+    cluster: tuple[int, int],
+    bigger: list[tuple[int, int]],
+    lab: NDArray[np.float64],
+    artwork: int,
+    delta_e: float,
+) -> bool:
+    if cluster[1] > 0.02 * artwork:
+        return False
+    for other in bigger:
+        much_bigger = other[1] >= 10 * cluster[1]
+        if much_bigger and float(delta_e2000(lab[cluster[0]], lab[other[0]])) <= 2 * delta_e:
+            return True
+    return False
+
+
+def _is_fringe(
+    cluster: tuple[int, int],
+    bigger: list[tuple[int, int]],
+    lab: NDArray[np.float64],
+    artwork: int,
+    delta_e: float,
+) -> bool:
+    """A small cluster whose colour lies between two bigger inks: a blend, not an ink."""
+    if cluster[1] > 0.02 * artwork or len(bigger) < 2:
+        return False
+    p = lab[cluster[0]]
+    for i, a in enumerate(bigger):
+        for b in bigger[i + 1 :]:
+            pa, pb = lab[a[0]], lab[b[0]]
+            seg = pb - pa
+            t = float(np.dot(p - pa, seg) / max(float(np.dot(seg, seg)), 1e-9))
+            if 0.05 < t < 0.95:
+                closest = pa + t * seg
+                if float(delta_e2000(p, closest)) <= delta_e:
+                    return True
+    return False

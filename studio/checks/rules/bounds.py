@@ -1,0 +1,82 @@
+"""``bounds.print_area``, ``bounds.safe_area``, ``bounds.keep_out``: where artwork may go.
+
+Boxes are the tight boxes of transformed outlines (see ``svgtree``). A ground that covers the
+whole trim box (a background) is allowed past the safe margin: it is meant to run to the edge.
+"""
+
+from __future__ import annotations
+
+from studio.checks.context import CheckContext
+from studio.checks.model import Finding, Fix, bbox_of
+from studio.checks.rules.common import by_element, covers, overflow
+from studio.document.geometry import Box
+from studio.units import format_length
+
+TOLERANCE_MM = 0.05
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    brief = ctx.brief
+    w, h = ctx.size_mm
+    b = brief.bleed
+    printable = Box(-b, -b, w + 2 * b, h + 2 * b)
+    s = brief.safe_box
+    safe = Box(s.x, s.y, s.width, s.height)
+    out: list[Finding] = []
+
+    def length(mm: float) -> str:
+        return format_length(mm, brief.unit, brief.dpi)
+
+    for element, box, _leaves in by_element(ctx.tree.leaves):
+        name = ctx.name(element, "Some artwork")
+        beyond = overflow(box, printable)
+        if beyond > TOLERANCE_MM:
+            out.append(
+                Finding(
+                    "bounds.print_area",
+                    "error",
+                    f"{name} reaches {length(beyond)} beyond the printable area "
+                    "(the trim plus bleed): that part will be cut off.",
+                    element,
+                    bbox_of(box),
+                    _move_fix(element, safe if brief.safe_margin > 0 else ctx.trim),
+                )
+            )
+            continue
+        crossing = overflow(box, safe)
+        if brief.safe_margin > 0 and crossing > TOLERANCE_MM and not covers(box, ctx.trim):
+            out.append(
+                Finding(
+                    "bounds.safe_area",
+                    "error",
+                    f"{name} crosses the safe margin by {length(crossing)}: keep artwork "
+                    f"{length(brief.safe_margin)} inside the edges, where cutting is imprecise.",
+                    element,
+                    bbox_of(box),
+                    _move_fix(element, safe),
+                )
+            )
+        for zone in brief.rules.keep_out:
+            zone_box = Box(zone.x, zone.y, zone.width, zone.height)
+            if box.intersects(zone_box):
+                why = f" ({zone.reason})" if zone.reason else ""
+                out.append(
+                    Finding(
+                        "bounds.keep_out",
+                        "error",
+                        f"{name} enters an area the brief asks to keep empty{why}.",
+                        element,
+                        bbox_of(box),
+                    )
+                )
+    return out
+
+
+def _move_fix(element: str | None, target: Box) -> Fix | None:
+    if not element or target.width <= 0 or target.height <= 0:
+        return None
+    return Fix(
+        "move_inside",
+        "Move it inside the safe area",
+        {"element": element, "box": [target.x, target.y, target.width, target.height]},
+    )
