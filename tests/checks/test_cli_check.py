@@ -117,10 +117,13 @@ def test_text_format_groups_by_severity_without_colour_when_piped(
 def _hostile_cases(tmp: Path) -> list[tuple[str, Path, Path]]:
     brief = write_brief(tmp)
     bomb = tmp / "bomb.svg"
+    # Internal entities are legal (Illustrator writes them); a billion laughs is not.
+    levels = ['<!ENTITY l0 "laugh">'] + [
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    ]
     bomb.write_text(
-        '<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaa">'
-        '<!ENTITY b "&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">'
-        "&b;</svg>"
+        '<?xml version="1.0"?><!DOCTYPE s [' + "".join(levels) + "]>"
+        '<svg xmlns="http://www.w3.org/2000/svg">&l9;</svg>'
     )
     broken = tmp / "broken.svg"
     broken.write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect")

@@ -107,7 +107,9 @@ def test_nextcloud_chunking_resumes_without_resending_chunks(
     assert state["chunks"] == 2
     connector.upload(submission, settings, UploadContext.simple(
         "nc", credentials=credentials, resume_state=state))  # fmt: skip
-    assert nextcloud_server.chunk_puts == 6  # 2 + the cancelled third + the remaining 3
+    # 2 finished + the remaining 3, plus the cancelled third if its PUT had started by the time
+    # the cancel flag was seen (a race by nature); the 2 finished chunks are never sent again.
+    assert nextcloud_server.chunk_puts in (5, 6)
     stored = tmp_path / "nextcloud" / "files" / "alice" / "Briefs" / submission.file_name
     assert stored.read_bytes() == submission.path.read_bytes()
     assert nextcloud_server.moves[submission.file_name] == 1
