@@ -19,6 +19,9 @@ from studio.errors import InputError
 COMMAND_MODULES = (
     "studio.cli.export",
     "studio.cli.demo",
+    "studio.cli.brief",
+    "studio.cli.keys",
+    "studio.cli.bulk_verify",
 )
 
 

@@ -1,0 +1,143 @@
+"""Re-checking a folder of submission packages on every core.
+
+Each package is checked in a worker process: a hostile package that exhausts memory, recurses
+too deep or crashes a native renderer takes down at most its worker, and is reported as one
+``broken`` row. A per-package time limit (SIGALRM in the worker) stops a package that would
+keep a core busy forever; the run always finishes with one row per package, in name order.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from pathlib import Path
+
+from studio.brands.results import RowResult, broken_row
+from studio.brief.model import Brief
+
+VerifyOne = Callable[[Path, Brief], RowResult]
+DEFAULT_TIMEOUT = 120.0
+PATTERN = "*.zip"
+
+_worker: tuple[Brief, VerifyOne, float] | None = None
+
+
+class PackageTimeout(Exception):
+    """A package took longer than the per-package limit."""
+
+
+def find_packages(directory: Path, pattern: str = PATTERN) -> list[Path]:
+    return sorted(p for p in directory.glob(pattern) if p.is_file())
+
+
+def bulk_verify(
+    directory: str | Path,
+    brief: Brief,
+    jobs: int | None = None,
+    verify_one: VerifyOne | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    progress: Callable[[RowResult], None] | None = None,
+) -> list[RowResult]:
+    """One row per package in ``directory``, checked ``jobs`` at a time (default: all cores).
+    ``verify_one`` must be a top-level function (it is sent to the worker processes)."""
+    if verify_one is None:
+        from studio.brands.package_check import verify_one as default
+
+        verify_one = default
+    packages = find_packages(Path(directory))
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    rows: dict[Path, RowResult] = {}
+    pending = list(packages)
+    # A crashed worker breaks the whole pool; the packages it took down are retried alone,
+    # so the one that crashes again is named and the others still get their verdict.
+    isolated = False
+    while pending:
+        crashed = _run_pool(pending, brief, verify_one, timeout, jobs, rows, progress)
+        if isolated:
+            for path in crashed[:1]:
+                rows[path] = broken_row(path.name, "the package crashed the checker")
+                if progress:
+                    progress(rows[path])
+            pending = crashed[1:]
+        else:
+            pending = crashed
+        isolated, jobs = True, 1
+    return [rows[p] for p in packages]
+
+
+def _run_pool(
+    paths: list[Path],
+    brief: Brief,
+    verify_one: VerifyOne,
+    timeout: float,
+    jobs: int,
+    rows: dict[Path, RowResult],
+    progress: Callable[[RowResult], None] | None,
+) -> list[Path]:
+    """Check ``paths``; return those whose worker died (in order)."""
+    crashed: list[Path] = []
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(paths)),
+        initializer=_init_worker,
+        initargs=(brief, verify_one, timeout),
+    ) as pool:
+        futures: list[tuple[Path, Future[RowResult]]] = [
+            (p, pool.submit(_check_in_worker, str(p))) for p in paths
+        ]
+        for path, future in futures:
+            try:
+                rows[path] = future.result()
+            except BrokenProcessPool:
+                crashed.append(path)
+                continue
+            if progress:
+                progress(rows[path])
+    return crashed
+
+
+def _init_worker(brief: Brief, verify_one: VerifyOne, timeout: float) -> None:
+    global _worker
+    _worker = (brief, verify_one, timeout)
+
+
+def _check_in_worker(path_text: str) -> RowResult:
+    """Top-level (picklable) task: never raises for a package's sake."""
+    assert _worker is not None, "worker not initialised"
+    brief, verify_one, timeout = _worker
+    path = Path(path_text)
+    start = time.perf_counter()
+    try:
+        with _time_limit(timeout):
+            row = verify_one(path, brief)
+    except PackageTimeout:
+        row = broken_row(path.name, f"checking took longer than {timeout:g} s", "package.timeout")
+    except (MemoryError, RecursionError) as exc:
+        row = broken_row(path.name, f"the package is too large or too deep ({type(exc).__name__})")
+    except Exception as exc:  # a checker bug must not end the run: report it on the row
+        row = broken_row(path.name, f"internal error: {type(exc).__name__}: {exc}"[:300])
+    row.seconds = time.perf_counter() - start
+    return row
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PackageTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
