@@ -72,7 +72,7 @@ def test_accepting_a_new_key_repins_it(fraise_package: Path, tmp_path: Path) -> 
 
 def test_unsigned_brief_is_a_warning(fraise_package: Path, fraise_brief_path: Path) -> None:
     for path in (fraise_package, fraise_brief_path):
-        brief, status, decision = load_brief_checked(path, TrustStore())
+        _brief, status, decision = load_brief_checked(path, TrustStore())
         assert status.state == "unsigned"
         assert decision.state == "unsigned" and decision.warning
         assert "not signed" in decision.message
@@ -90,7 +90,7 @@ def test_invalid_signature_is_refused(fraise_package: Path, tmp_path: Path) -> N
         entries = {n: archive.read(n) for n in archive.namelist()}
     entries["brief.json"] = entries["brief.json"].replace(b"500", b"5")
     tampered.write_bytes(zip_entries(entries))
-    with pytest.raises(BriefSignatureError, match="brief.json") as caught:
+    with pytest.raises(BriefSignatureError, match=r"brief\.json") as caught:
         load_brief_checked(tampered, TrustStore())
     assert isinstance(caught.value, InputError)
     _, status, decision = load_brief_checked(tampered, TrustStore(), refuse_invalid=False)
