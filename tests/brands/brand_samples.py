@@ -22,7 +22,7 @@ def tiny_png(color: tuple[int, int, int] = (214, 40, 57)) -> bytes:
 
 
 def manifest_for(
-    brief: Brief, files: dict[str, bytes], creator: str = "Ada", **extra: Any
+    brief: Brief, files: dict[str, bytes], creator: str = "Ada", extra: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     manifest: dict[str, Any] = {
         "format": "motif-submission/1",
@@ -35,7 +35,7 @@ def manifest_for(
         ],
         "check": {"passed": True, "findings": []},
     }
-    manifest.update(extra)
+    manifest.update(extra or {})
     return manifest
 
 
@@ -57,6 +57,6 @@ def build_submission(
 ) -> Path:
     """A well-formed package: the design, a PNG deliverable and a matching manifest."""
     files = {design_name: design, "deliverables/print.png": tiny_png()}
-    manifest = manifest_for(brief, files, creator, **(manifest_extra or {}))
+    manifest = manifest_for(brief, files, creator, manifest_extra)
     entries = {"manifest.json": json.dumps(manifest).encode(), **files}
     return write_zip(path, entries)
