@@ -10,7 +10,6 @@ manifest) in a temporary folder, then re-checks the folder with each job count. 
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import tempfile
 import time
@@ -24,11 +23,6 @@ from brand_samples import build_submission  # noqa: E402
 from studio.brands.bulk import bulk_verify  # noqa: E402
 from studio.brief import load_brief  # noqa: E402
 from studio.samples import sample_brief_path, sample_design_path  # noqa: E402
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -48,15 +42,14 @@ def main() -> int:
         for jobs in args.jobs:
             best, cpu = float("inf"), 0.0
             for _ in range(args.repeat):
-                before = _children_cpu()
                 start = time.perf_counter()
                 rows = bulk_verify(box, brief, jobs)
                 elapsed = time.perf_counter() - start
                 assert len(rows) == args.packages and all(r.status == "pass" for r in rows)
                 if elapsed < best:
-                    best, cpu = elapsed, _children_cpu() - before
+                    best, cpu = elapsed, sum(r.cpu_seconds for r in rows)
             rates[jobs] = args.packages / best
-            # CPU seconds / wall seconds: how many cores the run really got (others may be busy).
+            # CPU seconds / wall seconds: the cores the run really got (others may be busy).
             print(
                 f"--jobs {jobs}: {args.packages} packages in {best:.2f} s, "
                 f"{rates[jobs]:.1f} packages/s, cores used {cpu / best:.2f}"

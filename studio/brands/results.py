@@ -34,6 +34,7 @@ class RowResult:
     preflight: str = "not run"
     claimed_passed: bool | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time the worker spent on it (the benchmark reads it)
 
     @property
     def errors(self) -> int:
