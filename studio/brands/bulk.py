@@ -14,7 +14,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +24,7 @@ from studio.brief.model import Brief
 
 VerifyOne = Callable[[Path, Brief], RowResult]
 DEFAULT_TIMEOUT = 120.0
+DEFAULT_GRACE = 10.0
 PATTERN = "*.zip"
 
 _worker: tuple[Brief, VerifyOne, float] | None = None
@@ -44,10 +45,13 @@ def bulk_verify(
     verify_one: VerifyOne | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT,
+    grace: float = DEFAULT_GRACE,
     progress: Callable[[RowResult], None] | None = None,
 ) -> list[RowResult]:
     """One row per package in ``directory``, checked ``jobs`` at a time (default: all cores).
-    ``verify_one`` must be a top-level function (it is sent to the worker processes)."""
+    ``verify_one`` must be a top-level function (it is sent to the worker processes).
+    A package still running ``grace`` seconds after its time limit is stuck where the limit
+    cannot reach (native code): its worker is killed."""
     if verify_one is None:
         from studio.brands.package_check import verify_one as default
 
@@ -56,52 +60,86 @@ def bulk_verify(
     jobs = max(1, jobs or os.cpu_count() or 1)
     rows: dict[Path, RowResult] = {}
     pending = list(packages)
-    # A crashed worker breaks the whole pool; the packages it took down are retried alone,
-    # so the one that crashes again is named and the others still get their verdict.
+    # A dead worker breaks the whole pool; the packages it took down are retried one at a
+    # time, so the one that kills its worker again is named and the others get their verdict.
     isolated = False
     while pending:
-        crashed = _run_pool(pending, brief, verify_one, timeout, jobs, rows, progress)
-        if isolated:
-            for path in crashed[:1]:
-                rows[path] = broken_row(path.name, "the package crashed the checker")
-                if progress:
-                    progress(rows[path])
-            pending = crashed[1:]
-        else:
-            pending = crashed
-        isolated, jobs = True, 1
+        run = _Run(brief, verify_one, timeout, grace, rows, progress)
+        crashed, killed = run.check(pending, jobs)
+        if isolated and crashed:
+            culprit = crashed[0]
+            rows[culprit] = (
+                broken_row(
+                    culprit.name, f"checking was stuck past {timeout:g} s", "package.timeout"
+                )
+                if killed
+                else broken_row(culprit.name, "the package crashed the checker")
+            )
+            if progress:
+                progress(rows[culprit])
+            crashed = crashed[1:]
+        pending, isolated, jobs = crashed, True, 1
     return [rows[p] for p in packages]
 
 
-def _run_pool(
-    paths: list[Path],
-    brief: Brief,
-    verify_one: VerifyOne,
-    timeout: float,
-    jobs: int,
-    rows: dict[Path, RowResult],
-    progress: Callable[[RowResult], None] | None,
-) -> list[Path]:
-    """Check ``paths``; return those whose worker died (in order)."""
-    crashed: list[Path] = []
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(paths)),
-        mp_context=_context(),
-        initializer=_init_worker,
-        initargs=(brief, verify_one, timeout),
-    ) as pool:
-        futures: list[tuple[Path, Future[RowResult]]] = [
-            (p, pool.submit(_check_in_worker, str(p))) for p in paths
-        ]
-        for path, future in futures:
-            try:
-                rows[path] = future.result()
-            except BrokenProcessPool:
-                crashed.append(path)
-                continue
-            if progress:
-                progress(rows[path])
-    return crashed
+class _Run:
+    """One process pool over some packages."""
+
+    def __init__(
+        self,
+        brief: Brief,
+        verify_one: VerifyOne,
+        timeout: float,
+        grace: float,
+        rows: dict[Path, RowResult],
+        progress: Callable[[RowResult], None] | None,
+    ) -> None:
+        self.brief, self.verify_one, self.timeout, self.grace = brief, verify_one, timeout, grace
+        self.rows, self.progress = rows, progress
+
+    def check(self, paths: list[Path], jobs: int) -> tuple[list[Path], bool]:
+        """Check ``paths``; return those whose worker died (in order) and whether a stuck
+        worker was killed."""
+        crashed: list[Path] = []
+        killed = False
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(paths)),
+            mp_context=_context(),
+            initializer=_init_worker,
+            initargs=(self.brief, self.verify_one, self.timeout),
+        )
+        try:
+            futures = {pool.submit(_check_in_worker, str(p)): p for p in paths}
+            waiting: set[Future[RowResult]] = set(futures)
+            patience = self.timeout + self.grace if self.timeout > 0 else None
+            while waiting:
+                done, waiting = wait(waiting, timeout=patience, return_when=FIRST_COMPLETED)
+                if not done:  # nothing finished for longer than any package may take
+                    killed = True
+                    _kill_workers(pool)
+                    continue
+                for future in done:
+                    path = futures[future]
+                    try:
+                        self.rows[path] = future.result()
+                    except BrokenProcessPool:
+                        crashed.append(path)
+                        continue
+                    if self.progress:
+                        self.progress(self.rows[path])
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return sorted(crashed, key=paths.index), killed
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers (public API from Python 3.14, the process table before)."""
+    kill = getattr(pool, "kill_workers", None)
+    if kill is not None:
+        kill()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
 
 
 def _context() -> multiprocessing.context.BaseContext:

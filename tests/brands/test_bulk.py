@@ -184,6 +184,16 @@ def hang_on_h(path: Path, brief: Brief) -> RowResult:
     return RowResult(path.name, "pass")
 
 
+def stuck_on_s(path: Path, brief: Brief) -> RowResult:
+    import signal
+
+    if path.name.startswith("s"):  # like native code: the time-limit signal cannot get in
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        while True:
+            pass
+    return RowResult(path.name, "pass")
+
+
 def raise_on_r(path: Path, brief: Brief) -> RowResult:
     if path.name.startswith("r"):
         raise KeyError("surprise")
@@ -214,6 +224,18 @@ def test_a_hanging_package_times_out(tmp_path: Path, brief: Brief) -> None:
     rows = bulk_verify(box, brief, 2, hang_on_h, timeout=0.2)
     assert [(r.package, r.status) for r in rows] == [("a.zip", "pass"), ("h.zip", "broken")]
     assert rows[1].findings[0].rule == "package.timeout"
+
+
+def test_a_package_stuck_in_native_code_is_killed(tmp_path: Path, brief: Brief) -> None:
+    box = _names(tmp_path, "a.zip", "b.zip", "s.zip", "t.zip")
+    rows = bulk_verify(box, brief, 2, stuck_on_s, timeout=0.2, grace=0.3)
+    assert [(r.package, r.status) for r in rows] == [
+        ("a.zip", "pass"),
+        ("b.zip", "pass"),
+        ("s.zip", "broken"),
+        ("t.zip", "pass"),
+    ]
+    assert rows[2].findings[0].rule == "package.timeout"
 
 
 def test_a_checker_bug_is_reported_on_the_row(tmp_path: Path, brief: Brief) -> None:
