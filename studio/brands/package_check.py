@@ -59,7 +59,8 @@ def verify_one(path: Path, brief: Brief) -> RowResult:
         return row
     row = RowResult(path.name, "pass", package_sha256=digest)
     creator = manifest.get("creator", {})
-    row.creator, row.contact = str(creator.get("name", "")), str(creator.get("contact", ""))
+    row.creator = _short(creator.get("name", ""))
+    row.contact = _short(creator.get("contact", ""))
     check = manifest.get("check")
     if isinstance(check, dict) and isinstance(check.get("passed"), bool):
         row.claimed_passed = check["passed"]
@@ -72,6 +73,12 @@ def verify_one(path: Path, brief: Brief) -> RowResult:
     _design_findings(entries, brief, row)
     row.status = "fail" if row.errors else "pass"
     return row
+
+
+def _short(value: Any, limit: int = 200) -> str:
+    """A stranger's text for the report: a string, at most ``limit`` characters."""
+    text = value if isinstance(value, str) else ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_manifest(blob: bytes | None) -> dict[str, Any]:

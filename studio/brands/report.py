@@ -52,7 +52,8 @@ def html_report(rows: Sequence[RowResult], brief: Brief, generated: datetime | N
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
         f"<p class='summary'>{len(rows)} packages: {counts['pass']} passed, "
-        f"{counts['fail']} failed, {counts['broken']} unreadable. Checked {escape(when)}.</p>",
+        f"{counts['fail']} failed, {counts['broken']} unreadable. Checked {escape(when)} "
+        f"against brief file <code>{escape(brief.sha256)}</code>.</p>",
         "<table><thead><tr><th>Design</th><th>Package</th><th>Creator</th><th>Result</th>"
         "<th>Findings</th><th>SHA-256</th></tr></thead><tbody>",
     ]

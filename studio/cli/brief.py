@@ -47,6 +47,7 @@ def register(sub: Any) -> None:
     sign.add_argument("--key", required=True, metavar="NAME", help="a key made by 'keys new'")
     sign.add_argument("--signer", help="signer name shown to creators (default: the brand)")
     sign.add_argument("-o", "--output", metavar="OUT.brief", help="default: sign in place")
+    sign.add_argument("--force", action="store_true", help="sign even if validate finds errors")
     add_passphrase_options(sign)
     sign.set_defaults(func=run_sign)
 
@@ -115,6 +116,7 @@ def run_sign(args: argparse.Namespace) -> int:
     from studio.brands.authoring import collect_package, zip_entries
     from studio.brands.keys import load_private_key
     from studio.brands.signing import fingerprint, group_fingerprint, sign_package
+    from studio.brands.validate import validate_brief_file
     from studio.brief import load_brief
     from studio.fsutil import atomic_write
 
@@ -128,7 +130,13 @@ def run_sign(args: argparse.Namespace) -> int:
             package.write_bytes(zip_entries(collect_package(source)))
             if not args.output:
                 out = _default_package_name(source)
-        brief = load_brief(package)  # sign only what creators can open
+        brief = load_brief(package)  # sign only what creators can open...
+        errors = [p for p in validate_brief_file(package) if p.severity == "error"]
+        if errors and not args.force:  # ...and what makes sense
+            for p in errors:
+                print(f"{args.package}: {p.path}: error: {p.message}", file=sys.stderr)
+            print("not signed: fix these problems first (or sign with --force)", file=sys.stderr)
+            return 1
         data = sign_package(package, key, args.signer or brief.brand_name or args.key)
     atomic_write(out, data)
     print(f"{out}: signed by {args.signer or brief.brand_name or args.key}")

@@ -174,3 +174,16 @@ def test_a_wrong_passphrase_signs_nothing(
     assert main(["brief", "sign", str(fraise_package), "--key", brand_key]) == 2
     assert "wrong passphrase" in capsys.readouterr().err
     assert fraise_package.read_bytes() == before
+
+
+def test_a_brief_with_problems_is_not_signed(
+    brief_folder: Path, brand_key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = brief_folder / "lafraise-tee.brief.json"
+    raw = json.loads(source.read_text())
+    raw["rules"]["recommended_image_dpi"] = 100
+    source.write_text(json.dumps(raw))
+    assert main(["brief", "sign", str(source), "--key", brand_key]) == 1
+    assert "rules.recommended_image_dpi" in capsys.readouterr().err
+    assert not (brief_folder / "lafraise-tee.brief").exists()
+    assert main(["brief", "sign", str(source), "--key", brand_key, "--force"]) == 0
