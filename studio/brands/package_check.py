@@ -10,6 +10,9 @@ Manifest (``manifest.json`` at the package root), as far as this module relies o
     {"brief": {"id", "version", "sha256"}, "creator": {"name", "contact"},
      "licence_accepted": true, "files": [{"path", "sha256"}] (or {path: sha256}),
      "check": {"passed": bool, ...}}
+
+A few spellings another packager may use are accepted too (``name``/``hash`` for a file,
+``sha256:`` prefixes, ``license_accepted``, ``licence: {accepted}``, a bare creator name).
 """
 
 from __future__ import annotations
@@ -93,18 +96,45 @@ def parse_manifest(blob: bytes | None) -> dict[str, Any]:
         raise ValueError(f"not valid JSON ({str(exc)[:120]})") from None
     if not isinstance(raw, dict):
         raise ValueError("not a JSON object")
-    for key in ("brief", "creator"):
-        if key in raw and not isinstance(raw[key], dict):
-            raise ValueError(f"{key} must be an object")
+    if "brief" in raw and not isinstance(raw["brief"], dict):
+        raise ValueError("brief must be an object")
+    creator = raw.get("creator", {})
+    if isinstance(creator, str):  # a bare name
+        creator = {"name": creator}
+    if not isinstance(creator, dict):
+        raise ValueError("creator must be an object")
     files = raw.get("files")
     if isinstance(files, dict):
         files = [{"path": k, "sha256": v} for k, v in files.items()]
-    if not isinstance(files, list) or not all(
-        isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str)
-        for f in files
-    ):
+    if not isinstance(files, list):
         raise ValueError("files must list {path, sha256} for every file")
-    return {**raw, "files": files}
+    files = [_file_entry(f) for f in files]
+    return {**raw, "creator": creator, "files": files, "licence_accepted": _licence_accepted(raw)}
+
+
+def _file_entry(item: Any) -> dict[str, str]:
+    """``{path|name, sha256|hash}``; a digest may carry a ``sha256:`` prefix."""
+    if not isinstance(item, dict):
+        raise ValueError("each file must be an object with path and sha256")
+    path = item.get("path", item.get("name"))
+    digest = item.get("sha256", item.get("hash"))
+    if not isinstance(path, str) or not isinstance(digest, str):
+        raise ValueError("each file needs a path and a sha256")
+    return {"path": path, "sha256": digest.lower().removeprefix("sha256:")}
+
+
+def _licence_accepted(raw: dict[str, Any]) -> bool:
+    """``licence_accepted: true`` (also spelt ``license_accepted``, or ``licence.accepted``)."""
+    for key in ("licence_accepted", "license_accepted"):
+        if key in raw:
+            return raw[key] is True
+    for key in ("licence", "license"):
+        section = raw.get(key)
+        if isinstance(section, dict) and "accepted" in section:
+            accepted = section["accepted"]
+            # ``accepted`` may be a flag or the moment of acceptance (a timestamp string).
+            return accepted is True or (isinstance(accepted, str) and bool(accepted.strip()))
+    return False
 
 
 def _file_findings(
@@ -125,7 +155,7 @@ def _file_findings(
             continue
         actual = hashlib.sha256(data).hexdigest()
         row.files.append((name, actual))
-        if actual != item["sha256"].lower():
+        if actual != item["sha256"]:
             out.append(RowFinding("package.hash", "error", f"{name!r} does not match its SHA-256"))
     for name in sorted(set(entries) - listed - {MANIFEST}):
         out.append(RowFinding("package.extra", "error", f"{name!r} is not in the manifest"))

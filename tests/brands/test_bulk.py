@@ -241,3 +241,21 @@ def test_a_package_stuck_in_native_code_is_killed(tmp_path: Path, brief: Brief) 
 def test_a_checker_bug_is_reported_on_the_row(tmp_path: Path, brief: Brief) -> None:
     rows = bulk_verify(_names(tmp_path, "a.zip", "r.zip"), brief, 1, raise_on_r)
     assert rows[1].status == "broken" and "KeyError" in rows[1].findings[0].message
+
+
+def test_manifest_spellings_of_other_packagers(tmp_path: Path, brief: Brief, design: bytes) -> None:
+    import hashlib
+
+    digest = "sha256:" + hashlib.sha256(design).hexdigest().upper()
+    manifest = {
+        "brief": {"id": brief.id, "version": brief.version, "sha256": brief.sha256},
+        "creator": "Ada",
+        "licence": {"accepted": "2027-01-02T10:00:00Z"},
+        "files": [{"name": "design.motif.svg", "hash": digest}],
+    }
+    write_zip(
+        tmp_path / "a.zip",
+        {"manifest.json": json.dumps(manifest).encode(), "design.motif.svg": design},
+    )
+    (row,) = bulk_verify(tmp_path, brief, 1)
+    assert (row.status, row.creator) == ("pass", "Ada")
