@@ -54,7 +54,13 @@ def register(sub: Any) -> None:
     ver = cmds.add_parser(
         "verify",
         help="check a package's signature",
-        description="Exit status: 0 signed and intact, 1 invalid, 3 unsigned, 2 unreadable.",
+        description="Exit status: 0 signed and intact, 1 invalid, 3 unsigned, 2 unreadable; "
+        "with --trust, 4 when the brand's key changed.",
+    )
+    ver.add_argument(
+        "--trust",
+        action="store_true",
+        help="also check the key against the brands seen before (and remember a new brand)",
     )
     ver.add_argument("package", metavar="PACKAGE")
     ver.add_argument("--expect-fingerprint", metavar="HEX", help="fail unless signed by this key")
@@ -163,12 +169,24 @@ def run_verify(args: argparse.Namespace) -> int:
     wanted = (args.expect_fingerprint or "").replace(" ", "").replace(":", "").lower()
     if state == "signed" and wanted and wanted != status.fingerprint:
         state, reason = "invalid", "signed by another key than the one expected"
+    decision = None
+    if args.trust and state == "signed":
+        from studio.brands.trust import TrustStore
+        from studio.brief import load_brief
+
+        decision = TrustStore().decide(load_brief(args.package), status)
     if args.format == "json":
         body = {"package": args.package, **status.__dict__, "state": state, "reason": reason}
+        if decision:
+            body["trust"] = {"state": decision.state, "message": decision.message}
         print(json.dumps(body, indent=2, ensure_ascii=False))
     else:
         line = f"{args.package}: {state}"
         if status.fingerprint:
             line += f" by {status.signer!r}, key {group_fingerprint(status.fingerprint)}"
         print(line + (f" ({reason})" if reason else ""))
+        if decision:
+            print(decision.message)
+    if decision and decision.state == "key-changed":
+        return 4
     return {"signed": 0, "invalid": 1}.get(state, 3)

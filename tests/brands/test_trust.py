@@ -103,3 +103,15 @@ def test_a_damaged_trust_store_is_an_input_error(tmp_path: Path) -> None:
     path.write_text("{oops")
     with pytest.raises(InputError, match="trust store"):
         TrustStore(path)
+
+
+def test_cli_verify_with_trust(
+    fraise_package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    genuine = _sign(fraise_package, tmp_path / "genuine.brief", "fraise")
+    other = _sign(fraise_package, tmp_path / "other.brief", "impostor")
+    assert main(["brief", "verify", "--trust", str(genuine)]) == 0
+    assert "first time" in capsys.readouterr().out
+    assert main(["brief", "verify", "--trust", str(genuine)]) == 0
+    assert main(["brief", "verify", "--trust", str(other)]) == 4
+    assert "key that signed this brief changed" in capsys.readouterr().out
