@@ -169,6 +169,8 @@ def _label(path: str) -> str:
         if not rest:
             return item
         field = rest.split(".")[0]
+        if rest == "color" and noun.endswith("colour"):  # "Garment colour 'Black'", not "… colour"
+            return item
         return f"{item} {ITEM_FIELDS.get(field, field.replace('_', ' '))}" + (
             "" if "." not in rest else " " + rest.split(".", 1)[1].replace("_", " ")
         )

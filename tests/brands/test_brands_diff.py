@@ -26,6 +26,7 @@ def _v2(brief: Brief) -> Brief:
     raw["outputs"].append({"id": "web", "format": "jpg"})
     raw["outputs"] = [o for o in raw["outputs"] if o["id"] != "vector"]
     raw["deadline"] = "2027-07-15T23:59:00+02:00"
+    raw["garment"]["colors"][0]["color"] = "#000000"
     raw["x_brand_note"] = "kept"  # an unknown field is still reported
     new.assets = {**brief.assets, "assets/logo.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>"}
     new.version, new.sha256 = 2, "f" * 64
@@ -39,6 +40,7 @@ def test_diff_reads_like_a_changelog(fraise_brief_path: Path) -> None:
         "Version: 1 → 2",
         "Deadline moved: 30 Jun 2027 23:59 +0200 → 15 Jul 2027 23:59 +0200",
         "Canvas width: 12 in → 14 in",
+        "Garment colour 'Black': #1b1b1d → #000000",
         "Maximum inks: 3 → 2",
         "Palette ink 'Leaf green' removed (#2a7f3f)",
         "Palette ink 'Sky blue' added (#3399ff)",
