@@ -24,6 +24,9 @@ COMMAND_MODULES = (
     "studio.cli.demo",
     "studio.connectors.cli",
     "studio.outbox.cli",
+    "studio.cli.brief",
+    "studio.cli.keys",
+    "studio.cli.bulk_verify",
 )
 
 
