@@ -31,6 +31,8 @@ SOURCE_LANGUAGE = "en"
 _setting: str | None = None
 _active: _gettext.NullTranslations | None = None
 _active_language = SOURCE_LANGUAGE
+_loaded_for: tuple[str, ...] = ()
+_platform_languages: list[str] = []
 
 
 def locale_dir() -> Path:
@@ -53,7 +55,14 @@ def system_languages() -> list[str]:
         value = os.environ.get(var, "")
         if value:
             return [normalize(part) for part in value.split(":") if part]
-    return []
+    return list(_platform_languages)
+
+
+def set_platform_languages(codes: list[str]) -> None:
+    """The languages the platform reports where the environment names none (Windows and macOS
+    set no ``LANG``): the GUI passes Qt's ``QLocale.system().uiLanguages()`` here."""
+    global _platform_languages
+    _platform_languages = [normalize(c) for c in codes if c]
 
 
 def requested_languages() -> list[str]:
@@ -121,9 +130,12 @@ def compile_po(po: Path) -> bytes:
 
 
 def translations() -> _gettext.NullTranslations:
-    """The active catalogue (loaded at first use; English when nothing matches)."""
-    global _active, _active_language
-    if _active is None:
+    """The active catalogue (loaded at first use and whenever the requested language changes;
+    English when nothing matches)."""
+    global _active, _active_language, _loaded_for
+    wanted = tuple(requested_languages())
+    if _active is None or wanted != _loaded_for:
+        _loaded_for = wanted
         _active, _active_language = _gettext.NullTranslations(), SOURCE_LANGUAGE
         for code in _candidates(requested_languages()):
             if code == SOURCE_LANGUAGE:

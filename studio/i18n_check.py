@@ -98,14 +98,15 @@ def _placeholders(text: str) -> set[str]:
     return set(_PLACEHOLDER.findall(text))
 
 
-def _key(message_id: str | tuple[str, ...]) -> str:
+def _key(message_id: str | tuple[str, ...] | list[str]) -> str:
+    """A message's identity: its msgid (the singular, for a plural message)."""
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
-def problems(source: Catalog | None = None) -> list[Problem]:
+def problems(source: Catalog | None = None, root: Path = PACKAGE) -> list[Problem]:
     """Everything that keeps a catalogue from matching the source exactly."""
-    source = source if source is not None else extract()
-    found = [Problem("source", "not-literal", where) for where in non_literal_calls()]
+    source = source if source is not None else extract(root)
+    found = [Problem("source", "not-literal", where) for where in non_literal_calls(root)]
     wanted = {_key(m.id): m for m in source if m.id}
     for language, po in catalogues().items():
         catalog = _read(po)
@@ -117,7 +118,8 @@ def problems(source: Catalog | None = None) -> list[Problem]:
         found += [Problem(language, "obsolete", _key(m.id)) for m in catalog.obsolete.values()]
         for key in sorted(wanted.keys() & have.keys()):
             entry = have[key]
-            strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+            raw = entry.string
+            strings = [raw] if isinstance(raw, str) else list(raw or [""])
             if not all(strings):
                 found.append(Problem(language, "untranslated", key))
             elif entry.fuzzy:

@@ -48,8 +48,11 @@ def format_length(
 
 def format_percent(fraction: float, decimals: int = 0, language: str | None = None) -> str:
     """``0.125`` -> ``12%`` (en), ``12 %`` (fr; French puts a space before the sign)."""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + "%"
-    return str(_format_percent(fraction, format=pattern, locale=locale_for(language)))
+    locale = locale_for(language)
+    pattern = locale.percent_formats[None].pattern  # where the sign goes: "#,##0 %" in French
+    if decimals > 0:
+        pattern = pattern.replace("0", "0." + "#" * decimals, 1)
+    return str(_format_percent(fraction, format=pattern, locale=locale))
 
 
 def format_file_size(size: int) -> str:

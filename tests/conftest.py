@@ -26,6 +26,8 @@ def temporary_home(
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # Tests read English messages whatever the developer's language; tests/i18n switch it.
+    monkeypatch.setenv("MOTIF_STUDIO_LANG", "en")
     return home
 
 
