@@ -9,6 +9,8 @@ browsers and ICU use), so other languages come right without code here.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal as _format_decimal
 from babel.numbers import format_percent as _format_percent
@@ -30,8 +32,11 @@ def locale_for(language: str | None = None) -> Locale:
 
 def format_number(value: float, decimals: int = 2, language: str | None = None) -> str:
     """``1234.5`` -> ``1,234.5`` (en), ``1 234,5`` (fr); at most ``decimals`` decimals."""
+    # Round half up on the decimal digits a person reads (15.0625 in -> 15.063, 2.675 -> 2.68),
+    # not half-even on the binary float as Babel would.
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
-    return str(_format_decimal(value, format=pattern, locale=locale_for(language)))
+    return str(_format_decimal(rounded, format=pattern, locale=locale_for(language)))
 
 
 def format_length(
