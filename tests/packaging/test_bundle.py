@@ -75,6 +75,7 @@ def test_bundle_carries_qt_platforms_and_resources(bundle: Path) -> None:
     assert (resources / "icons" / "io.motifstudio.MotifStudio.svg").is_file()
     assert (resources / "locale" / "fr" / "LC_MESSAGES" / "motif-studio.mo").is_file()
     assert list((resources / "briefs").glob("*/*.brief.json"))
+    assert (internal / "docs" / "guide" / "fr" / "creators.md").is_file()
 
 
 def test_bundle_takes_a_screenshot_headless(
