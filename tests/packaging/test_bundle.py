@@ -108,3 +108,20 @@ def test_bundle_speaks_french(bundle: Path, tmp_path: Path) -> None:
     bad = _run(bundle, tmp_path, "export", "missing.motif.svg", "-o", "x.bmp", lang="fr")
     assert bad.returncode == 2
     assert "format impossible à deviner" in bad.stderr
+
+
+def test_user_install_registers_the_app(bundle: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_DATA_HOME": str(home / "share")}
+    script = ROOT / "packaging" / "linux" / "install-user.sh"
+    subprocess.run(["bash", str(script)], env=env, check=True, capture_output=True, timeout=300)
+    desktop = home / "share" / "applications" / "io.motifstudio.MotifStudio.desktop"
+    exec_line = next(x for x in desktop.read_text().splitlines() if x.startswith("Exec="))
+    program = Path(exec_line.split("=", 1)[1].split()[0])
+    assert program.is_file() and home in program.parents
+    version = subprocess.run([str(program), "--version"], capture_output=True, text=True, env=env)
+    assert version.stdout.startswith("motif-studio ")
+    cache = (home / "share" / "applications" / "mimeinfo.cache").read_text()
+    assert "application/x-motif-design=io.motifstudio.MotifStudio.desktop;" in cache
+    subprocess.run(["bash", str(script), "--remove"], env=env, check=True, capture_output=True)
+    assert not desktop.exists() and not program.exists()

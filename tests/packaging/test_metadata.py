@@ -4,6 +4,8 @@ and matching the files a user double-clicks."""
 from __future__ import annotations
 
 import fnmatch
+import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -129,3 +131,37 @@ def test_desktop_entry_metainfo_and_mime_agree() -> None:
     assert meta.findtext("id") == APP_ID
     assert meta.findtext("launchable") == f"{APP_ID}.desktop"
     assert "%f" in keys["Exec"] or "%F" in keys["Exec"]
+
+
+def test_mime_database_built_from_our_types(tmp_path: Path) -> None:
+    """shared-mime-info's own compiler accepts the file and registers globs and magic."""
+    if shutil.which("update-mime-database") is None:
+        pytest.skip("update-mime-database is not installed (Debian package shared-mime-info)")
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    shutil.copy(LINUX / f"{APP_ID}.mime.xml", packages / f"{APP_ID}.xml")
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))  # else it notes the dir is unsearched
+    result = subprocess.run(
+        ["update-mime-database", str(tmp_path / "mime")], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
+    assert "60:application/x-motif-brief+json:*.brief.json" in globs
+    assert "60:application/x-motif-design:*.motif.svg" in globs
+    assert "50:application/x-motif-brief:*.brief" in globs
+    subclasses = (tmp_path / "mime" / "subclasses").read_text(encoding="utf-8")
+    assert "application/x-motif-design image/svg+xml" in subclasses
+    assert b"urn:motif-studio:design:1" in (tmp_path / "mime" / "magic").read_bytes()
+
+
+def test_flatpak_manifest_names_files_that_exist() -> None:
+    """The manifest is not built here; at least its app id and every file it installs hold."""
+    yaml = pytest.importorskip("yaml")
+    manifest = yaml.safe_load((ROOT / "packaging" / "flatpak" / f"{APP_ID}.yml").read_text())
+    assert manifest["app-id"] == APP_ID
+    (app,) = [m for m in manifest["modules"] if isinstance(m, dict)]
+    commands = " ".join(app["build-commands"])
+    named = set(re.findall(r"(?:packaging|resources)/[\w./-]+", commands))
+    assert named, commands
+    for path in named:
+        assert (ROOT / path).exists(), path
