@@ -1,4 +1,5 @@
-"""Render the app icon SVG to the PNG sizes desktops ask for, with the project's own renderer.
+"""Render the app icon SVG to the PNG sizes desktops ask for (and the Windows .ico and macOS
+.icns), with the project's own renderer.
 
 Run after editing ``resources/icons/io.motifstudio.MotifStudio.svg``:
 ``python packaging/render_icons.py``. The PNGs are committed so a build needs no renderer step.
@@ -26,6 +27,11 @@ def main() -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         render_image(svg, size, size).save(out, "PNG", optimize=True)
         print(f"wrote {out.relative_to(ROOT)}")
+    # Windows wants an .ico for the .exe and the installer, macOS an .icns for the .app.
+    big = render_image(svg, 1024, 1024)
+    big.save(ICONS / "motif-studio.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+    big.save(ICONS / "motif-studio.icns")
+    print("wrote resources/icons/motif-studio.ico, motif-studio.icns")
     return 0
 
 

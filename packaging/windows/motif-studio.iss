@@ -6,9 +6,8 @@
 ;   build\venv\Scripts\python -m studio.i18n_check --compile
 ;   build\venv\Scripts\pyinstaller --noconfirm packaging\motif-studio.spec
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\motif-studio.iss
-; The spec wants resources\icons\motif-studio.ico for the .exe icon: make it from the PNGs
-; (16-256 px), e.g. with Pillow: Image.open("256x256/...png").save("motif-studio.ico",
-; sizes=[(16,16),(32,32),(48,48),(64,64),(128,128),(256,256)]).
+; The .exe and installer icon is resources\icons\motif-studio.ico (16-256 px), made with the
+; PNGs by packaging/render_icons.py.
 ; On Windows the spec's console=True opens a console window: build a second EXE with
 ; console=False for the Start-menu shortcut (motif-studio-gui.exe) and keep the console one for
 ; the command line.

@@ -165,3 +165,10 @@ def test_flatpak_manifest_names_files_that_exist() -> None:
     assert named, commands
     for path in named:
         assert (ROOT / path).exists(), path
+
+
+def test_windows_and_macos_icons_carry_every_size() -> None:
+    with Image.open(ICONS / "motif-studio.ico") as ico:
+        assert {16, 32, 48, 256} <= {w for w, h in ico.info["sizes"] if w == h}
+    with Image.open(ICONS / "motif-studio.icns") as icns:
+        assert {16, 32, 128, 256, 512} <= {w for w, h, _ in icns.info["sizes"] if w == h}
