@@ -15,7 +15,8 @@ PACKAGES=(
 )
 if [ "${1:-}" = "--test" ]; then
   # pdftoppm renders exported PDFs back to pixels; xvfb gives the GUI tests a real screen.
-  PACKAGES+=(poppler-utils xvfb xauth)
+  # desktop-file-utils, appstream, shared-mime-info check the Linux desktop files (tests/packaging).
+  PACKAGES+=(poppler-utils xvfb xauth desktop-file-utils appstream shared-mime-info)
 fi
 
 missing=()

@@ -17,6 +17,7 @@ from studio.document.model import Document
 from studio.document.svgread import document_from_svg, is_design
 from studio.document.svgwrite import WriteOptions, document_to_svg
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.images import probe_image
 from studio.safety.svg import parse_svg, sanitize_svg
 from studio.units import CSS_DPI
@@ -88,7 +89,9 @@ def _raster_design(path: Path, fallback_dpi: float, data: bytes | None = None) -
     width, height = w / dpi * 25.4, h / dpi * 25.4
     mime = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(fmt)
     if mime is None:
-        raise InputError(path, f"{fmt} is not a design format (PNG, JPEG or SVG)")
+        raise InputError(
+            path, _("{format} is not a design format (PNG, JPEG or SVG)").format(format=fmt)
+        )
     href = f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from studio.i18n import _
+
 MM_PER_IN = 25.4
 CSS_DPI = 96.0
 
@@ -34,10 +36,13 @@ def parse_length(text: str) -> tuple[float, str]:
     """Split ``"12.5mm"`` into ``(12.5, "mm")``; the unit is lower-cased, never empty."""
     match = _LENGTH.match(text) if isinstance(text, str) else None
     if not match:
-        raise LengthError(f"{text!r} is not a length like '15in' or '380mm'")
+        raise LengthError(
+            _("{text} is not a length like '15in' or '380mm'").format(text=repr(text))
+        )
     value, unit = float(match.group(1)), match.group(2).lower()
     if unit not in UNITS:
-        raise LengthError(f"{text!r} has unknown unit {unit!r} (use mm, cm, in, pt or px)")
+        problem = _("{text} has unknown unit {unit} (use mm, cm, in, pt or px)")
+        raise LengthError(problem.format(text=repr(text), unit=repr(unit)))
     return value, unit
 
 

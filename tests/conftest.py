@@ -37,6 +37,8 @@ def temporary_home(
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.delenv("MOTIF_STUDIO_OUTBOX", raising=False)
     monkeypatch.delenv("MOTIF_STUDIO_PLUGINS", raising=False)
+    # Tests read English messages whatever the developer's language; tests/i18n switch it.
+    monkeypatch.setenv("MOTIF_STUDIO_LANG", "en")
     return home
 
 

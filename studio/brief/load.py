@@ -28,6 +28,7 @@ from studio.brief.model import (
     canvas_unit,
 )
 from studio.errors import BriefError, InputError
+from studio.i18n import _, ngettext
 from studio.paths import resources_dir
 from studio.safety.zips import ZipLimits, read_zip
 from studio.units import LengthError, length_mm, parse_length
@@ -65,30 +66,70 @@ def schema_problems(raw: Any) -> list[tuple[str, str]]:
 
 
 def _plain_message(err: jsonschema.ValidationError) -> str:
-    if err.validator == "pattern" and err.schema.get("description"):
-        return f"{err.instance!r} is not valid: expected {err.schema['description']}"
-    if err.validator == "required":
-        return str(err.message).replace("is a required property", "is required")
+    """The schema problem in the user's language (jsonschema's own words are English only)."""
+    kind, limit, value = err.validator, err.validator_value, repr(err.instance)
+    value = value if len(value) <= 60 else value[:57] + "..."
+    if kind == "pattern" and err.schema.get("description"):
+        text = _("{value} is not valid: expected {expected}")
+        return text.format(value=value, expected=err.schema["description"])
+    if kind == "required":
+        name = str(err.message).split(" is a required property")[0]
+        return _("{name} is required").format(name=name)
+    templates = {
+        "enum": _("{value} is not one of {limit}"),
+        "const": _("{value} should be {limit}"),
+        "minimum": _("{value} is less than the minimum of {limit}"),
+        "maximum": _("{value} is more than the maximum of {limit}"),
+        "exclusiveMinimum": _("{value} should be more than {limit}"),
+        "exclusiveMaximum": _("{value} should be less than {limit}"),
+        "minLength": _("{value} is shorter than {limit} characters"),
+        "maxLength": _("{value} is longer than {limit} characters"),
+        "minItems": _("{value} has fewer than {limit} items"),
+        "maxItems": _("{value} has more than {limit} items"),
+        "format": _("{value} is not a valid {limit}"),
+    }
+    if kind == "type":
+        names = limit if isinstance(limit, list) else [limit]
+        wanted = _(" or ").join(_type_name(str(n)) for n in names)
+        return _("{value} should be {type}").format(value=value, type=wanted)
+    if kind in templates:
+        shown = ", ".join(map(repr, limit)) if isinstance(limit, list) else repr(limit)
+        if kind == "format":
+            shown = str(limit)
+        return templates[str(kind)].format(value=value, limit=shown)
     return str(err.message)
+
+
+def _type_name(name: str) -> str:
+    names = {
+        "string": _("a text"),
+        "number": _("a number"),
+        "integer": _("a whole number"),
+        "object": _("an object"),
+        "array": _("a list"),
+        "boolean": _("true or false"),
+        "null": _("null"),
+    }
+    return names.get(name, name)
 
 
 def load_brief(path: str | Path) -> Brief:
     """Load a ``.brief.json`` or a ``.brief`` package; raise BriefError / InputError."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(path, "no such brief file")
+        raise InputError(path, _("no such brief file"))
     head = path.read_bytes()[:4] if path.stat().st_size >= 4 else b""
     assets: dict[str, bytes] = {}
     if head.startswith(b"PK"):
         entries = read_zip(path, BRIEF_ZIP_LIMITS)
         if "brief.json" not in entries:
-            raise BriefError(path, "the package has no brief.json at its root")
+            raise BriefError(path, _("the package has no brief.json at its root"))
         data = entries.pop("brief.json")
         assets = entries
         digest_source = data
     else:
         if path.stat().st_size > MAX_BRIEF_JSON_BYTES:
-            raise BriefError(path, "the brief is larger than 4 MiB")
+            raise BriefError(path, _("the brief is larger than 4 MiB"))
         data = path.read_bytes()
         digest_source = data
         assets = _sibling_assets(path, data)
@@ -139,18 +180,22 @@ def parse_brief(
     try:
         raw = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BriefError(source, f"not valid JSON ({exc})") from None
+        raise BriefError(source, _("not valid JSON ({error})").format(error=exc)) from None
     if not isinstance(raw, dict):
-        raise BriefError(source, "a brief is a JSON object")
+        raise BriefError(source, _("a brief is a JSON object"))
     fmt = raw.get("format")
     if fmt != FORMAT:
-        raise BriefError(
-            source, f"unknown brief format {fmt!r}; this app reads {FORMAT!r}", "format"
-        )
+        problem = _("unknown brief format {found}; this app reads {format}")
+        raise BriefError(source, problem.format(found=repr(fmt), format=repr(FORMAT)), "format")
     problems = schema_problems(raw)
     if problems:
         field, message = problems[0]
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        more = ""
+        if len(problems) > 1:
+            count = len(problems) - 1
+            more = " " + ngettext(
+                "(and {count} more problem)", "(and {count} more problems)", count
+            ).format(count=count)
         raise BriefError(source, message + more, field)
     try:
         return _build(raw, source, assets or {})
@@ -179,7 +224,7 @@ def _zone(raw: dict[str, Any], where: str, dpi: float) -> Zone:
     values = [_length(raw, k, where, dpi) for k in ("x", "y", "width", "height")]
     x, y, w, h = (v or 0.0 for v in values)
     if w <= 0 or h <= 0:
-        raise _FieldError(where, "a zone needs a positive width and height")
+        raise _FieldError(where, _("a zone needs a positive width and height"))
     return Zone(x, y, w, h, str(raw.get("reason", "")))
 
 
@@ -191,7 +236,9 @@ def _asset(path: Any, where: str, assets: dict[str, bytes]) -> str:
     except ValueError as exc:
         raise _FieldError(where, str(exc)) from None
     if assets and name not in assets:
-        raise _FieldError(where, f"asset {name!r} is missing from the brief package")
+        raise _FieldError(
+            where, _("asset {name} is missing from the brief package").format(name=repr(name))
+        )
     return name
 
 
@@ -201,11 +248,11 @@ def _build(raw: dict[str, Any], source: str | Path | None, assets: dict[str, byt
     width = _length(canvas, "width", "canvas", dpi) or 0.0
     height = _length(canvas, "height", "canvas", dpi) or 0.0
     if width <= 0 or height <= 0:
-        raise _FieldError("canvas", "the canvas needs a positive width and height")
+        raise _FieldError("canvas", _("the canvas needs a positive width and height"))
     bleed = _length(canvas, "bleed", "canvas", dpi, 0.0) or 0.0
     safe = _length(canvas, "safe_margin", "canvas", dpi, 0.0) or 0.0
     if safe * 2 >= min(width, height):
-        raise _FieldError("canvas.safe_margin", "the safe margin leaves no room on the canvas")
+        raise _FieldError("canvas.safe_margin", _("the safe margin leaves no room on the canvas"))
     unit = canvas_unit(canvas)
     rules_raw = raw.get("rules", {})
     rules = Rules(
@@ -251,11 +298,12 @@ def _build(raw: dict[str, Any], source: str | Path | None, assets: dict[str, byt
         try:
             deadline = datetime.fromisoformat(str(raw["deadline"]).replace("Z", "+00:00"))
         except ValueError:
-            raise _FieldError(
-                "deadline", f"{raw['deadline']!r} is not an RFC 3339 date-time"
-            ) from None
+            problem = _("{value} is not an RFC 3339 date-time")
+            raise _FieldError("deadline", problem.format(value=repr(raw["deadline"]))) from None
         if deadline.tzinfo is None:
-            raise _FieldError("deadline", "an RFC 3339 date-time needs a time zone (Z or +01:00)")
+            raise _FieldError(
+                "deadline", _("an RFC 3339 date-time needs a time zone (Z or +01:00)")
+            )
     return Brief(
         id=raw["id"],
         version=raw["version"],

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli import separations
+from studio.i18n import _
 
 FORMATS = ("png", "jpg", "pdf", "svg", "separations")
 
@@ -15,15 +16,15 @@ FORMATS = ("png", "jpg", "pdf", "svg", "separations")
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "export",
-        help="export a design to PNG, JPEG, PDF or SVG",
-        description="Export a design (a Motif Studio file, a plain SVG, a PNG or JPEG).",
+        help=_("export a design to PNG, JPEG, PDF or SVG"),
+        description=_("Export a design (a Motif Studio file, a plain SVG, a PNG or JPEG)."),
     )
     p.add_argument("design", metavar="DESIGN")
-    p.add_argument("--brief", metavar="BRIEF", help="size the output from this brief's canvas")
-    p.add_argument("--format", choices=FORMATS, help="default: from OUT's extension")
-    p.add_argument("--dpi", type=float, help="output resolution (raster formats)")
-    p.add_argument("--quality", type=int, default=92, help="JPEG quality (1-100)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--brief", metavar="BRIEF", help=_("size the output from this brief's canvas"))
+    p.add_argument("--format", choices=FORMATS, help=_("default: from OUT's extension"))
+    p.add_argument("--dpi", type=float, help=_("output resolution (raster formats)"))
+    p.add_argument("--quality", type=int, default=92, help=_("JPEG quality (1-100)"))
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
     separations.add_options(p)
     p.set_defaults(func=run)
 
@@ -37,9 +38,11 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = args.format or Path(args.output).suffix.lower().lstrip(".").replace("jpeg", "jpg")
     if fmt not in FORMATS:
-        raise InputError(args.output, "cannot tell the format: give --format png|jpg|pdf|svg")
+        raise InputError(args.output, _("cannot tell the format: give --format png|jpg|pdf|svg"))
     if args.dpi is not None and not 1 <= args.dpi <= 2400:
-        raise InputError(None, f"--dpi {args.dpi:g} is out of range (1 to 2400)")
+        raise InputError(
+            None, _("--dpi {dpi} is out of range (1 to 2400)").format(dpi=f"{args.dpi:g}")
+        )
     if fmt == "separations":
         return separations.run(args)
     brief = load_brief(args.brief) if args.brief else None
@@ -48,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
     target = Target(target.format, target.width_px, target.height_px, target.dpi, args.quality)
     if target.width_px * target.height_px > 400_000_000:
         raise InputError(
-            args.design, f"{target.width_px}×{target.height_px} pixels is too large to export"
+            args.design,
+            _("{width}×{height} pixels is too large to export").format(
+                width=target.width_px, height=target.height_px
+            ),
         )
     data = export_bytes(design, target)
     atomic_write(args.output, data)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from studio import __version__
 from studio.errors import InputError
+from studio.i18n import _
 
 # Modules that add sub-commands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -32,16 +33,26 @@ COMMAND_MODULES = (
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     """The sub-command parser and the names of its commands."""
+    from studio.cli import argparse_i18n
+
+    argparse_i18n.install()
     parser = argparse.ArgumentParser(
         prog="motif-studio",
         usage="motif-studio [--screenshot PNG] [--brief BRIEF] [DESIGN]\n"
         "       motif-studio COMMAND ...",
-        description="Design print-ready motifs and ad visuals against a brand's brief. "
-        "With no command, opens the app (on DESIGN, or a new design from BRIEF; "
-        "--screenshot PNG renders the window to PNG and exits).",
+        description=_(
+            "Design print-ready motifs and ad visuals against a brand's brief. "
+            "With no command, opens the app (on DESIGN, or a new design from BRIEF; "
+            "--screenshot PNG renders the window to PNG and exits)."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"motif-studio {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"motif-studio {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="motif-studio")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser, set(sub.choices)
@@ -63,20 +74,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
+    from studio.cli import argparse_i18n
+
+    argparse_i18n.install()
     parser = argparse.ArgumentParser(prog="motif-studio", parents=[], add_help=True)
-    parser.add_argument("--version", action="version", version=f"motif-studio {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"motif-studio {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--screenshot",
         metavar="PNG",
-        help="render the main window to PNG (with DESIGN open) and exit",
+        help=_("render the main window to PNG (with DESIGN open) and exit"),
     )
     parser.add_argument(
         "--brief",
         dest="open_brief",
         metavar="BRIEF",
-        help="open the app on a new design from BRIEF",
+        help=_("open the app on a new design from BRIEF"),
     )
-    parser.add_argument("design", nargs="?", metavar="DESIGN", help="a design or brief to open")
+    parser.add_argument("design", nargs="?", metavar="DESIGN", help=_("a design or brief to open"))
     return parser
 
 
@@ -88,13 +107,11 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"motif-studio: {exc.one_line()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("motif-studio: interrupted", file=sys.stderr)
+        print("motif-studio: " + _("interrupted"), file=sys.stderr)
         return 130
     except (MemoryError, RecursionError) as exc:
-        print(
-            f"motif-studio: the input is too large or too deeply nested ({type(exc).__name__})",
-            file=sys.stderr,
-        )
+        problem = _("the input is too large or too deeply nested ({error})")
+        print("motif-studio: " + problem.format(error=type(exc).__name__), file=sys.stderr)
         return 2
 
 
@@ -111,11 +128,10 @@ def run_app(args: argparse.Namespace) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not has_display():
-        print(
-            "motif-studio: no display found (no DISPLAY or WAYLAND_DISPLAY); "
-            "running the headless demo instead.",
-            file=sys.stderr,
+        problem = _(
+            "no display found (no DISPLAY or WAYLAND_DISPLAY); running the headless demo instead."
         )
+        print("motif-studio: " + problem, file=sys.stderr)
         from studio.cli.demo import run_demo
 
         return run_demo("out")

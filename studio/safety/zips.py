@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from studio.errors import InputError
+from studio.i18n import _
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,12 @@ DEFAULT_LIMITS = ZipLimits()
 def check_member_name(name: str) -> str:
     """Return the normalised name, or raise ValueError if it could escape the archive."""
     if not name or "\\" in name or "\x00" in name:
-        raise ValueError(f"entry name {name!r} is not a plain relative path")
+        raise ValueError(
+            _("entry name {name} is not a plain relative path").format(name=repr(name))
+        )
     path = PurePosixPath(name)
     if path.is_absolute() or any(part in ("..", "") for part in path.parts) or ":" in path.parts[0]:
-        raise ValueError(f"entry {name!r} points outside the package")
+        raise ValueError(_("entry {name} points outside the package").format(name=repr(name)))
     return str(path)
 
 
@@ -40,15 +43,14 @@ def read_zip(source: Path, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, byte
     try:
         archive = zipfile.ZipFile(source)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise InputError(source, f"not a readable zip file ({exc})") from None
+        raise InputError(source, _("not a readable zip file ({error})").format(error=exc)) from None
     out: dict[str, bytes] = {}
     total = 0
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_entries:
-            raise InputError(
-                source, f"{len(infos)} entries, more than the {limits.max_entries} allowed"
-            )
+            problem = _("{count} entries, more than the {limit} allowed")
+            raise InputError(source, problem.format(count=len(infos), limit=limits.max_entries))
         for info in infos:
             if info.is_dir():
                 continue
@@ -58,24 +60,28 @@ def read_zip(source: Path, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, byte
                 raise InputError(source, str(exc)) from None
             mode = info.external_attr >> 16
             if mode and stat.S_ISLNK(mode):
-                raise InputError(source, f"entry {name!r} is a symbolic link")
-            if info.file_size > limits.max_entry_bytes:
-                raise InputError(source, f"entry {name!r} is {info.file_size} bytes, too large")
-            if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
                 raise InputError(
-                    source, f"entry {name!r} is compressed suspiciously well (zip bomb?)"
+                    source, _("entry {name} is a symbolic link").format(name=repr(name))
                 )
+            if info.file_size > limits.max_entry_bytes:
+                problem = _("entry {name} is {size} bytes, too large")
+                raise InputError(source, problem.format(name=repr(name), size=info.file_size))
+            if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
+                problem = _("entry {name} is compressed suspiciously well (zip bomb?)")
+                raise InputError(source, problem.format(name=repr(name)))
             total += info.file_size
             if total > limits.max_total_bytes:
-                raise InputError(source, "the package unpacks to more than the size allowed")
+                raise InputError(source, _("the package unpacks to more than the size allowed"))
             if name in out:
-                raise InputError(source, f"entry {name!r} appears twice")
+                raise InputError(source, _("entry {name} appears twice").format(name=repr(name)))
             try:
                 with archive.open(info) as handle:
                     data = handle.read(limits.max_entry_bytes + 1)
             except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError) as exc:
-                raise InputError(source, f"entry {name!r} cannot be read ({exc})") from None
+                problem = _("entry {name} cannot be read ({error})")
+                raise InputError(source, problem.format(name=repr(name), error=exc)) from None
             if len(data) != info.file_size:
-                raise InputError(source, f"entry {name!r} does not match its declared size")
+                problem = _("entry {name} does not match its declared size")
+                raise InputError(source, problem.format(name=repr(name)))
             out[name] = data
     return out
