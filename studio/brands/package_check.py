@@ -236,15 +236,9 @@ def thumbnail(svg: bytes, width_mm: float, height_mm: float) -> bytes | None:
 
 
 def run_preflight(design: Any, brief: Brief, row: RowResult) -> None:
-    """The brief's checks through ``studio.checks.run_checks`` when it is installed."""
-    try:
-        from studio.checks import run_checks  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        row.preflight = "not available"
-        row.findings.append(
-            RowFinding("preflight.unavailable", "warning", "preflight not available")
-        )
-        return
+    """The brief's checks, with the same engine as ``motif-studio check``."""
+    from studio.checks import run_checks
+
     report = run_checks(design, brief)
     row.preflight = "passed" if report.passed else "failed"
     for f in report.findings:

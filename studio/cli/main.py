@@ -106,6 +106,11 @@ def run_command(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"motif-studio: {exc.one_line()}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        # A file we were told to read or write is not there, not allowed, or the disk is full.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"motif-studio: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("motif-studio: " + _("interrupted"), file=sys.stderr)
         return 130
