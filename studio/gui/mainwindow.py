@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Motif Studio")
             return
         name = self.ctrl.path.name if self.ctrl.path else (self.ctrl.doc.title or "Untitled")
-        self.setWindowTitle(f"{'*' if self.ctrl.dirty else ''}{name} — Motif Studio")
+        self.setWindowTitle(f"{name}[*] — Motif Studio")
         self.setWindowModified(self.ctrl.dirty)
 
     # --- files -------------------------------------------------------------------------------
