@@ -60,7 +60,7 @@ def import_file(ctrl: Controller, path: str | Path, at=None, parent: QWidget | N
 def image_bytes(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     return bytes(buffer.data().data())
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QGridLayout,
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["Brief"], self.docks["History"])
         self.tabifyDockWidget(self.docks["History"], self.docks["Checks"])
         self.docks["Brief"].raise_()
+        self.garment_box: QComboBox
+        self.garment_action: QAction
         self.tools = self._tools()
         self.tool_name = ""
         self.acts = actions.build(self)
@@ -170,8 +173,9 @@ class MainWindow(QMainWindow):
         if self.tool_name and self.tool_name in self.tools:
             self.tools[self.tool_name].deactivate()
         self.tool_name = name
-        self.view.tool = self.tools[name]
-        self.view.tool.activate()
+        tool = self.tools[name]
+        self.view.tool = tool
+        tool.activate()
         action = getattr(self, "acts", {}).get(f"tool_{name}")
         if action is not None:
             action.setChecked(True)
@@ -248,7 +252,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.critical(self, "Cannot save", f"{self.ctrl.path}: {exc.strerror or exc}")
             return False
-        self.store.add_recent("recent/designs", self.ctrl.path)  # type: ignore[arg-type]
+        self.store.add_recent("recent/designs", self.ctrl.path)
         self.update_title()
         return True
 

@@ -33,9 +33,14 @@ def no_leaked_windows(qapp) -> Iterator[None]:
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     yield
     QApplication.processEvents()
-    leaked = [w for w in QApplication.topLevelWidgets()
-              if w.isVisible() and id(w) not in before and w.isWindow()
-              and w.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup)]
+    leaked = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible()
+        and id(w) not in before
+        and w.isWindow()
+        and w.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup)
+    ]
     for w in leaked:
         w.close()
     assert not leaked, f"top-level windows left open: {leaked}"
@@ -45,8 +50,14 @@ def view_point(win, x_mm: float, y_mm: float) -> QPoint:
     return win.view.mapFromScene(QPointF(x_mm, y_mm))
 
 
-def drag(qtbot, win, a: tuple[float, float], b: tuple[float, float], steps: int = 4,
-         modifier=Qt.KeyboardModifier.NoModifier) -> None:
+def drag(
+    qtbot,
+    win,
+    a: tuple[float, float],
+    b: tuple[float, float],
+    steps: int = 4,
+    modifier=Qt.KeyboardModifier.NoModifier,
+) -> None:
     """Press at ``a``, move to ``b`` in steps, release — on the canvas, in document mm."""
     from PySide6.QtTest import QTest
 
@@ -56,11 +67,17 @@ def drag(qtbot, win, a: tuple[float, float], b: tuple[float, float], steps: int 
     for i in range(1, steps + 1):
         p = start + (end - start) * (i / steps)
         QTest.mouseMove(vp, p)
-        from PySide6.QtGui import QMouseEvent
         from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QMouseEvent
 
-        ev = QMouseEvent(QEvent.Type.MouseMove, QPointF(p), QPointF(vp.mapToGlobal(p)),
-                         Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, modifier)
+        ev = QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(p),
+            QPointF(vp.mapToGlobal(p)),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            modifier,
+        )
         QApplication.sendEvent(vp, ev)
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, modifier, end)
 
@@ -70,8 +87,10 @@ def click(qtbot, win, at: tuple[float, float], double: bool = False) -> None:
 
     vp = win.view.viewport()
     if double:
-        QTest.mouseDClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                          view_point(win, *at))
+        QTest.mouseDClick(
+            vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view_point(win, *at)
+        )
     else:
-        QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         view_point(win, *at))
+        QTest.mouseClick(
+            vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view_point(win, *at)
+        )

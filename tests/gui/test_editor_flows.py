@@ -9,7 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from studio.document.fileio import load_document
-from studio.document.model import Ellipse, Path as PathEl, Polygon, Rect, Text
+from studio.document.model import Ellipse, Polygon, Rect, Text
+from studio.document.model import Path as PathEl
 from studio.document.ops import element_box
 from tests.gui.conftest import click, drag
 
@@ -27,7 +28,7 @@ def test_opening_a_brief_shows_it_and_builds_the_canvas(window, fraise_brief_pat
     assert len(doc.guides) == 4
     brand = doc.layer("Brand")
     assert brand.locked and brand.elements[0].required == "logo"
-    assert [c for _, c in window.ctrl.palette()][0] == "#d62839"
+    assert window.ctrl.palette()[0][1] == "#d62839"
     text = window.brief_panel.toPlainText()
     assert "Fraise Club summer tee contest" in text and "at most 3 ink colours" in text
     assert window.scene.mockup is not None
@@ -38,8 +39,7 @@ def test_opening_a_brief_shows_it_and_builds_the_canvas(window, fraise_brief_pat
 
 def test_draw_with_each_shape_tool_then_undo_redo(window, fraise_brief_path: Path) -> None:
     window.open_path(fraise_brief_path)
-    kinds = {"rect": Rect, "ellipse": Ellipse, "polygon": Polygon, "star": Polygon,
-             "line": PathEl}
+    kinds = {"rect": Rect, "ellipse": Ellipse, "polygon": Polygon, "star": Polygon, "line": PathEl}
     for i, (tool, cls) in enumerate(kinds.items()):
         window.set_tool(tool)
         drag(None, window, (40 + i * 40, 40), (70 + i * 40, 80))
@@ -159,8 +159,9 @@ def test_save_reopen_and_close_prompt(window, fraise_brief_path, tmp_path, monke
     answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
     target = tmp_path / "mine.motif.svg"
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
     window.close()
     assert window.isVisible()  # cancelled
     window.close()

@@ -3,7 +3,7 @@ and the brief's keep-out and required zones. None of it is exported."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -69,9 +69,13 @@ class Zones(QGraphicsItem):
         painter.setPen(cosmetic(QColor(0, 160, 255, 200), 1, Qt.PenStyle.DashLine))
         for guide in self.doc.guides:
             if guide.orientation == "vertical":
-                painter.drawLine(guide.position, -GUIDE_EXTENT, guide.position, GUIDE_EXTENT)
+                painter.drawLine(
+                    QPointF(guide.position, -GUIDE_EXTENT), QPointF(guide.position, GUIDE_EXTENT)
+                )
             else:
-                painter.drawLine(-GUIDE_EXTENT, guide.position, GUIDE_EXTENT, guide.position)
+                painter.drawLine(
+                    QPointF(-GUIDE_EXTENT, guide.position), QPointF(GUIDE_EXTENT, guide.position)
+                )
         if self.brief is None:
             return
         for zone in self.brief.rules.keep_out:

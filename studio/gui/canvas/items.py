@@ -196,12 +196,11 @@ class ElementItem(QGraphicsItem):
         self.image = None
         if isinstance(element, Group):
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
-            for child in self.childItems():
-                child.setParentItem(None)
-                if child.scene() is not None:
-                    child.scene().removeItem(child)
-            for z, child in enumerate(element.children):
-                ElementItem(child, self).setZValue(z)
+            for old in self.childItems():
+                if old.scene() is not None:
+                    old.scene().removeItem(old)
+            for z, member in enumerate(element.children):
+                ElementItem(member, self).setZValue(z)
             self._bounds = QRectF()
             return
         if isinstance(element, Image | SvgArt):

@@ -20,7 +20,7 @@ class SelectionOverlay(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.box: Box | None = None
-        self.scale = 1.0  # screen pixels per mm
+        self.px_per_mm = 1.0  # screen pixels per mm
         self.locked = False
         self.snap_lines: tuple[float | None, float | None] = (None, None)
         self.setZValue(10_000)
@@ -32,7 +32,7 @@ class SelectionOverlay(QGraphicsItem):
 
     def set_scale(self, scale: float) -> None:
         self.prepareGeometryChange()
-        self.scale = max(scale, 1e-6)
+        self.px_per_mm = max(scale, 1e-6)
 
     def handle_points(self) -> dict[str, QPointF]:
         if self.box is None:
@@ -48,14 +48,14 @@ class SelectionOverlay(QGraphicsItem):
             "s": (cx, b.bottom),
             "sw": (b.x, b.bottom),
             "w": (b.x, cy),
-            "rotate": (cx, b.y - ROTATE_PX / self.scale),
+            "rotate": (cx, b.y - ROTATE_PX / self.px_per_mm),
         }
         return {k: QPointF(*v) for k, v in points.items()}
 
     def handle_at(self, pos: QPointF) -> str | None:
         if self.locked:
             return None
-        reach = HANDLE_PX / self.scale
+        reach = HANDLE_PX / self.px_per_mm
         for name, point in self.handle_points().items():
             if abs(point.x() - pos.x()) <= reach and abs(point.y() - pos.y()) <= reach:
                 return name
@@ -64,7 +64,7 @@ class SelectionOverlay(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         if self.box is None:
             return QRectF()
-        pad = (ROTATE_PX + HANDLE_PX * 2) / self.scale
+        pad = (ROTATE_PX + HANDLE_PX * 2) / self.px_per_mm
         b = self.box
         return QRectF(b.x, b.y, b.width, b.height).adjusted(-pad, -pad, pad, pad)
 
@@ -80,7 +80,7 @@ class SelectionOverlay(QGraphicsItem):
         painter.drawRect(QRectF(b.x, b.y, b.width, b.height))
         if self.locked:
             return
-        size = HANDLE_PX / self.scale
+        size = HANDLE_PX / self.px_per_mm
         points = self.handle_points()
         painter.setPen(cosmetic(accent, 1))
         painter.drawLine(points["n"], points["rotate"])

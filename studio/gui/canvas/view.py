@@ -3,6 +3,8 @@ routing of mouse and key events to the current tool. It edits nothing itself."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
@@ -37,7 +39,7 @@ class CanvasView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self.tool = None  # set by the tool box
+        self.tool: Any = None  # set by the main window
         self._pan_from: QPointF | None = None
         self._space = False
 

@@ -80,9 +80,12 @@ class LayersPanel(QTreeWidget):
         self._syncing = False
 
     def _all_items(self) -> list[QTreeWidgetItem]:
-        out, stack = [], [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        out: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
+            if item is None:
+                continue
             out.append(item)
             stack += [item.child(i) for i in range(item.childCount())]
         return out

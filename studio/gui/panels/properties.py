@@ -96,11 +96,11 @@ class PropertiesPanel(QWidget):
         self.family.setAccessibleName("Font family")
         self.family.currentFontChanged.connect(lambda f: self._text_edit("family", f.family()))
         form.addRow("Font", self.family)
-        self.size = QDoubleSpinBox(self, decimals=1, minimum=1, maximum=2000, suffix=" pt")
-        self.size.setAccessibleName("Font size")
-        self.size.setKeyboardTracking(False)
-        self.size.valueChanged.connect(lambda v: self._text_edit("size", to_mm(v, "pt", 72)))
-        form.addRow("Size", self.size)
+        self.font_size = QDoubleSpinBox(self, decimals=1, minimum=1, maximum=2000, suffix=" pt")
+        self.font_size.setAccessibleName("Font size")
+        self.font_size.setKeyboardTracking(False)
+        self.font_size.valueChanged.connect(lambda v: self._text_edit("size", to_mm(v, "pt", 72)))
+        form.addRow("Size", self.font_size)
         self.weight = QComboBox(self)
         self.weight.setAccessibleName("Font weight")
         for name, value in WEIGHTS:
@@ -134,13 +134,13 @@ class PropertiesPanel(QWidget):
         self.stroke.show_paint(first.style.stroke if first else self.ctrl.stroke)
         self.stroke_width.setValue(first.style.stroke_width if first else self.ctrl.stroke_width)
         text = first if isinstance(first, Text) else None
-        for widget in (self.family, self.size, self.weight):
+        for widget in (self.family, self.font_size, self.weight):
             widget.setEnabled(text is not None)
         if text is not None:
             from PySide6.QtGui import QFont
 
             self.family.setCurrentFont(QFont(text.family))
-            self.size.setValue(from_mm(text.size, "pt", 72))
+            self.font_size.setValue(from_mm(text.size, "pt", 72))
             index = self.weight.findData(text.weight)
             self.weight.setCurrentIndex(index if index >= 0 else 2)
         self._updating = False
