@@ -3,7 +3,7 @@ reorder by drag, select. The tree is rebuilt from the model after every change."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from studio.document.model import Element, Group, Layer
@@ -27,9 +27,13 @@ class LayersPanel(QTreeWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self._syncing = False
+        # Rebuilding deletes the tree's items: never do it inside one of their own signals
+        # (a checkbox click that hides a layer), so rebuilds wait for the event loop.
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self.rebuild)
         ctrl.document_replaced.connect(self.rebuild)
-        ctrl.structure_changed.connect(self.rebuild)
-        ctrl.elements_changed.connect(lambda _: self.rebuild())
+        ctrl.structure_changed.connect(self._later.start)
+        ctrl.elements_changed.connect(lambda _: self._later.start())
         ctrl.selection_changed.connect(self.show_selection)
         self.itemChanged.connect(self._item_changed)
         self.itemSelectionChanged.connect(self._selection_edited)
