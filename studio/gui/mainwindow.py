@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolBar,
     QUndoView,
     QWidget,
 )
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
             self.ctrl, self.store.get("autosave/interval_s"), self.store.get("autosave/idle_s")
         )
         self.set_tool("select")
+        self.garment_action.setVisible(False)
         self.show_welcome()
         self._restore_geometry()
 
@@ -160,14 +162,22 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         for dock in self.docks.values():
             dock.hide()
+        for bar in self.editor_bars():
+            bar.hide()
         self.update_title()
 
     def show_editor(self) -> None:
         self.stack.setCurrentIndex(1)
         for dock in self.docks.values():
             dock.show()
+        for bar in self.editor_bars():
+            bar.show()
         self.docks["Brief"].raise_()
         self.view.setFocus()
+
+    def editor_bars(self) -> list[QToolBar]:
+        """The toolbars that only mean something with a design open."""
+        return [b for b in self.findChildren(QToolBar) if b.objectName() == "tools-toolbar"]
 
     def set_tool(self, name: str) -> None:
         if self.tool_name and self.tool_name in self.tools:
