@@ -1,5 +1,5 @@
-"""Starting the app: QApplication, the main window, ``--screenshot``. (First cut; the editor
-work replaces the window.)"""
+"""Starting the app: the QApplication, the theme, the main window, crash recovery, and
+``--screenshot`` (render the window to a PNG and exit)."""
 
 from __future__ import annotations
 
@@ -8,42 +8,64 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from studio import __version__
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Motif Studio")
+    app.setOrganizationName("Motif Studio")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")  # follows the system palette, light or dark, everywhere alike
+    return app
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """``system`` follows the desktop's colour scheme; ``light``/``dark`` force one."""
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
+        theme, Qt.ColorScheme.Unknown
+    )
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(scheme)
+
+
+def make_window(args: argparse.Namespace):
+    from studio.gui.mainwindow import MainWindow
+
+    window = MainWindow()
+    apply_theme(QApplication.instance(), window.store.get("ui/theme"))  # type: ignore[arg-type]
+    target = args.design or args.open_brief
+    recovered = False
+    if not args.screenshot:
+        recovered = window.offer_recovery()
+    if target and not recovered:
+        window.open_path(Path(target))
+    return window
 
 
 def run(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Motif Studio")
-    window = QMainWindow()
-    window.setWindowTitle("Motif Studio")
-    label = QLabel("Open a brief to start", alignment=Qt.AlignmentFlag.AlignCenter)
-    window.setCentralWidget(label)
-    window.resize(1280, 800)
-    target = args.design or args.open_brief
-    if target:
-        label.setPixmap(_preview(Path(target)))
+    app = application()
+    window = make_window(args)
     window.show()
     if args.screenshot:
+        window.resize(1400, 880)
         app.processEvents()
-        window.grab().save(args.screenshot)
-        return 0
+        window.view.fit()
+        app.processEvents()
+        ok = window.grab().save(args.screenshot, "PNG")
+        window.ctrl.stack.setClean()
+        window.ctrl.recovered = False
+        window.close()
+        return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
     return app.exec()
-
-
-def _preview(path: Path) -> QPixmap:
-    from studio.brief import load_brief
-    from studio.design import design_from_document, open_design
-    from studio.document.from_brief import document_from_brief
-    from studio.render.raster import render_image
-
-    if path.name.endswith((".brief.json", ".brief")):
-        design = design_from_document(document_from_brief(load_brief(path)))
-    else:
-        design = open_design(path)
-    height = 720
-    width = max(1, round(height * design.width / design.height))
-    image = render_image(design.svg, width, height).convert("RGBA")
-    qimage = QImage(image.tobytes(), width, height, QImage.Format.Format_RGBA8888)
-    return QPixmap.fromImage(qimage.copy())

@@ -1,0 +1,70 @@
+"""Canvas paint time: a design of 1000 elements, panned and zoomed offscreen; each frame renders
+the view to a QImage after changing its transform. Prints the median frame time (goal <= 16 ms).
+Run: QT_QPA_PLATFORM=offscreen python bench/bench_canvas.py [FRAMES]"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    from PySide6.QtGui import QImage, QPainter
+
+    from studio.document.model import Document, Ellipse, Layer, Polygon, Rect, Style
+    from studio.gui.app import application
+    from studio.gui.canvas.scene import CanvasScene
+    from studio.gui.canvas.view import CanvasView
+    from studio.gui.controller import Controller
+
+    frames = int(sys.argv[1]) if len(sys.argv) > 1 else 120
+    app = application()
+    rng = random.Random(1)
+    doc = Document(width=300, height=400)
+    elements = []
+    colors = ["#d62839", "#2a7f3f", "#f5ecd7", "#f2b705"]
+    for i in range(1000):
+        x, y, s = rng.uniform(0, 290), rng.uniform(0, 390), rng.uniform(2, 20)
+        style = Style(fill=rng.choice(colors), stroke="#111111", stroke_width=0.5)
+        kind = i % 3
+        if kind == 0:
+            elements.append(Rect(x=x, y=y, width=s, height=s * 0.7, style=style))
+        elif kind == 1:
+            elements.append(Ellipse(cx=x, cy=y, rx=s / 2, ry=s / 3, style=style))
+        else:
+            elements.append(
+                Polygon(cx=x, cy=y, radius=s / 2, sides=5, inner_ratio=0.5, style=style)
+            )
+    doc.layers.append(Layer("Artwork", elements=elements))
+    ctrl = Controller()
+    ctrl.set_document(doc)
+    view = CanvasView(CanvasScene(ctrl))
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
+    view.fit()
+    image = QImage(1280, 800, QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for i in range(frames):
+        if i % 2:
+            view.zoom_by(1.05 if (i // 20) % 2 == 0 else 1 / 1.05)
+        else:
+            view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 7)
+        start = time.perf_counter()
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+        times.append(time.perf_counter() - start)
+    print(
+        f"1000 elements, {frames} frames at 1280x800: median {statistics.median(times) * 1000:.1f}"
+        f" ms, p90 {sorted(times)[int(frames * 0.9)] * 1000:.1f} ms (goal <= 16 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""The menu bar and the toolbars: every command the window offers, with standard shortcuts.
+
+Actions only call the window's or the controller's methods."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QComboBox, QToolBar
+
+if TYPE_CHECKING:
+    from studio.gui.mainwindow import MainWindow
+
+SK = QKeySequence.StandardKey
+
+
+def _action(window, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setCheckable(checkable)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def build(window: MainWindow) -> dict[str, QAction]:
+    ctrl = window.ctrl
+    a: dict[str, QAction] = {}
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    a["open_brief"] = _action(window, "Open &Brief…", window.open_brief_dialog, "Ctrl+Shift+B")
+    a["open"] = _action(window, "&Open…", window.open_dialog, SK.Open)
+    a["save"] = _action(window, "&Save", window.save, SK.Save)
+    a["save_as"] = _action(window, "Save &As…", window.save_as, SK.SaveAs)
+    a["import"] = _action(window, "&Import Image or SVG…", window.import_dialog, "Ctrl+I")
+    a["close"] = _action(window, "&Close Design", window.close_design, SK.Close)
+    a["quit"] = _action(window, "&Quit", window.close, SK.Quit)
+    for key in ("open_brief", "open", "save", "save_as", "import", "close", "quit"):
+        file.addAction(a[key])
+        if key in ("open", "import", "close"):
+            file.addSeparator()
+    edit = bar.addMenu("&Edit")
+    a["undo"] = ctrl.stack.createUndoAction(window, "&Undo")
+    a["undo"].setShortcut(SK.Undo)
+    a["redo"] = ctrl.stack.createRedoAction(window, "&Redo")
+    a["redo"].setShortcut(SK.Redo)
+    a["paste"] = _action(window, "&Paste", window.paste, SK.Paste)
+    a["duplicate"] = _action(window, "D&uplicate", ctrl.duplicate_selection, "Ctrl+D")
+    a["delete"] = _action(window, "&Delete", ctrl.delete_selection, SK.Delete)
+    a["select_all"] = _action(window, "Select &All", window.select_all, SK.SelectAll)
+    for key in ("undo", "redo", "paste", "duplicate", "delete", "select_all"):
+        edit.addAction(a[key])
+    obj = bar.addMenu("&Object")
+    a["group"] = _action(window, "&Group", ctrl.group_selection, "Ctrl+G")
+    a["ungroup"] = _action(window, "&Ungroup", ctrl.ungroup_selection, "Ctrl+Shift+G")
+    obj.addAction(a["group"])
+    obj.addAction(a["ungroup"])
+    obj.addSeparator()
+    for key, text, shortcut in (
+        ("top", "Bring to &Front", "Ctrl+Shift+]"),
+        ("raise", "Bring &Forward", "Ctrl+]"),
+        ("lower", "Send &Backward", "Ctrl+["),
+        ("bottom", "Send to Bac&k", "Ctrl+Shift+["),
+    ):
+        a[key] = _action(window, text, lambda _=False, w=key: ctrl.restack(w), shortcut)
+        obj.addAction(a[key])
+    align = obj.addMenu("&Align")
+    for mode, text in (
+        ("left", "Left edges"),
+        ("hcenter", "Horizontal centres"),
+        ("right", "Right edges"),
+        ("top", "Top edges"),
+        ("vcenter", "Vertical centres"),
+        ("bottom", "Bottom edges"),
+    ):
+        a[f"align_{mode}"] = _action(window, text, lambda _=False, m=mode: ctrl.align(m))
+        align.addAction(a[f"align_{mode}"])
+    dist = obj.addMenu("&Distribute")
+    a["dist_x"] = _action(window, "Horizontally", lambda: ctrl.distribute("x"))
+    a["dist_y"] = _action(window, "Vertically", lambda: ctrl.distribute("y"))
+    dist.addAction(a["dist_x"])
+    dist.addAction(a["dist_y"])
+    view = bar.addMenu("&View")
+    a["zoom_in"] = _action(window, "Zoom &In", lambda: window.view.zoom_by(1.25), SK.ZoomIn)
+    a["zoom_out"] = _action(window, "Zoom &Out", lambda: window.view.zoom_by(0.8), SK.ZoomOut)
+    a["fit"] = _action(window, "&Fit Artboard", window.view.fit, "Ctrl+0")
+    a["actual"] = _action(
+        window, "&Actual Size (100 %)", lambda: window.view.set_zoom(1.0), "Ctrl+1"
+    )
+    a["preview"] = _action(window, "&Print Preview", window.set_preview, "Ctrl+Shift+P", True)
+    for key in ("zoom_in", "zoom_out", "fit", "actual", "preview"):
+        view.addAction(a[key])
+    view.addSeparator()
+    docks = view.addMenu("&Panels")
+    for dock in window.docks.values():
+        docks.addAction(dock.toggleViewAction())
+    _toolbars(window, a)
+    return a
+
+
+def _toolbars(window: MainWindow, a: dict[str, QAction]) -> None:
+    main = QToolBar("Main", window)
+    main.setObjectName("main-toolbar")
+    main.setAccessibleName("Main toolbar")
+    for key in ("open", "save", "undo", "redo", "import"):
+        main.addAction(a[key])
+    main.addSeparator()
+    main.addAction(a["fit"])
+    main.addAction(a["preview"])
+    window.garment_box = QComboBox(main)
+    window.garment_box.setAccessibleName("Garment colour")
+    window.garment_box.setToolTip("Garment colour of the mock-up")
+    window.garment_box.currentIndexChanged.connect(window.garment_chosen)
+    window.garment_action = main.addWidget(window.garment_box)
+    window.addToolBar(main)
+    tools = QToolBar("Tools", window)
+    tools.setObjectName("tools-toolbar")
+    tools.setAccessibleName("Tools")
+    group = QActionGroup(window)
+    for i, (name, label, key) in enumerate(window.TOOLS):
+        action = _action(window, label, lambda _=False, n=name: window.set_tool(n), key, True)
+        action.setToolTip(f"{label} ({key})")
+        group.addAction(action)
+        tools.addAction(action)
+        a[f"tool_{name}"] = action
+        if i == 0:
+            action.setChecked(True)
+    window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, tools)

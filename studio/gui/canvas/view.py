@@ -1,0 +1,192 @@
+"""The canvas view: zoom (wheel, pinch, fit, 100 %), pan (space-drag, middle button), and the
+routing of mouse and key events to the current tool. It edits nothing itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView
+
+from studio.gui.canvas.scene import CanvasScene
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 256.0
+
+
+def screen_px_per_mm(view: QGraphicsView) -> float:
+    """Device-independent pixels per mm at 100 %: a physical millimetre on a 96 DPI screen."""
+    return 96.0 / 25.4
+
+
+class CanvasView(QGraphicsView):
+    zoom_changed = Signal(float)  # 1.0 = 100 % (true size)
+    cursor_moved = Signal(float, float)  # document mm
+
+    def __init__(self, scene: CanvasScene) -> None:
+        super().__init__(scene)
+        self.canvas = scene
+        self.setObjectName("canvas")
+        self.setAccessibleName("Canvas")
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.tool: Any = None  # set by the main window
+        self._pan_from: QPointF | None = None
+        self._space = False
+
+    # --- zoom ------------------------------------------------------------------------------
+    @property
+    def scale_factor(self) -> float:
+        """Screen pixels per mm."""
+        return self.transform().m11()
+
+    @property
+    def zoom(self) -> float:
+        return self.scale_factor / screen_px_per_mm(self)
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        anchor = anchor if anchor is not None else QPointF(self.viewport().rect().center())
+        before = self.mapToScene(anchor.toPoint())
+        k = zoom * screen_px_per_mm(self)
+        self.resetTransform()
+        self.scale(k, k)
+        after = self.mapToScene(anchor.toPoint())
+        delta = after - before
+        self.translate(delta.x(), delta.y())
+        self.canvas.overlay.set_scale(k)
+        self.canvas.preview_scale = min(12.0, max(1.0, k * self.devicePixelRatioF()))
+        self.canvas.refresh_preview()
+        self.zoom_changed.emit(self.zoom)
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom * factor, anchor)
+
+    def fit(self) -> None:
+        doc = self.canvas.doc
+        vp = self.viewport().rect()
+        margin = 80
+        k = min(
+            (vp.width() - margin) / max(doc.width, 1e-6),
+            (vp.height() - margin) / max(doc.height, 1e-6),
+        )
+        self.set_zoom(max(k, 0.01) / screen_px_per_mm(self))
+        self.centerOn(doc.width / 2, doc.height / 2)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier):
+            super().wheelEvent(event)
+            return
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.2**steps, event.position())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture:
+            gesture = event
+            assert isinstance(gesture, QNativeGestureEvent)
+            if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + gesture.value(), gesture.position())
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if pinch is not None:
+                self.zoom_by(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    # --- pan and tools ---------------------------------------------------------------------
+    def _start_pan(self, event: QMouseEvent) -> bool:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return True
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus()
+        if self._start_pan(event):
+            return
+        if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.tool.press(self.mapToScene(event.position().toPoint()), event)
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        self.cursor_moved.emit(pos.x(), pos.y())
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(
+                self.horizontalScrollBar().value() - round(delta.x())
+            )
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+            return
+        if self.tool is not None:
+            self.tool.move(pos, event)
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor
+            )
+            return
+        if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.tool.release(self.mapToScene(event.position().toPoint()), event)
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.tool.double_click(self.mapToScene(event.position().toPoint()), event)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.scene().focusItem() is not None:  # in-place text editing
+            super().keyPressEvent(event)
+            return
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if self.tool is not None and self.tool.key_press(event):
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            return
+        super().keyReleaseEvent(event)
+
+    # --- drag and drop of images and SVG ---------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        from studio.gui.importing import import_mime
+
+        pos = self.mapToScene(event.position().toPoint())
+        if import_mime(self.canvas.ctrl, event.mimeData(), (pos.x(), pos.y()), self):
+            event.acceptProposedAction()

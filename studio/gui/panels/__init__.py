@@ -1,0 +1,1 @@
+"""The docks around the canvas; each mirrors the controller and calls it to edit."""

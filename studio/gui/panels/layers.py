@@ -1,0 +1,157 @@
+"""Layers and their elements (topmost first, as design tools show them): show, lock, rename,
+reorder by drag, select. The tree is rebuilt from the model after every change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from studio.document.model import Element, Group, Layer
+from studio.gui.controller import Controller
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LayersPanel(QTreeWidget):
+    def __init__(self, ctrl: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctrl = ctrl
+        self.setAccessibleName("Layers")
+        self.setHeaderLabels(["Name", "Visible", "Locked"])
+        self.setColumnCount(3)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self._syncing = False
+        # Rebuilding deletes the tree's items: never do it inside one of their own signals
+        # (a checkbox click that hides a layer), so rebuilds wait for the event loop.
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self.rebuild)
+        ctrl.document_replaced.connect(self.rebuild)
+        ctrl.structure_changed.connect(self._later.start)
+        ctrl.elements_changed.connect(lambda _: self._later.start())
+        ctrl.selection_changed.connect(self.show_selection)
+        self.itemChanged.connect(self._item_changed)
+        self.itemSelectionChanged.connect(self._selection_edited)
+        self.rebuild()
+
+    def _row(self, name: str, item_id: str, kind: str, visible: bool, locked: bool):
+        item = QTreeWidgetItem([name, "", ""])
+        item.setData(0, ID_ROLE, item_id)
+        item.setData(0, KIND_ROLE, kind)
+        flags = item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+        if kind == "layer":
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        else:
+            flags &= ~Qt.ItemFlag.ItemIsDropEnabled
+        item.setFlags(flags)
+        item.setCheckState(1, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+        item.setCheckState(2, Qt.CheckState.Checked if locked else Qt.CheckState.Unchecked)
+        return item
+
+    def _element_row(self, element: Element) -> QTreeWidgetItem:
+        row = self._row(
+            element.name or element.kind, element.id, "element", element.visible, element.locked
+        )
+        if isinstance(element, Group):
+            for child in reversed(element.children):
+                row.addChild(self._element_row(child))
+        return row
+
+    def rebuild(self) -> None:
+        self._syncing = True
+        self.clear()
+        for layer in reversed(self.ctrl.doc.layers):
+            row = self._row(layer.name, layer.id, "layer", layer.visible, layer.locked)
+            for element in reversed(layer.elements):
+                row.addChild(self._element_row(element))
+            self.addTopLevelItem(row)
+            row.setExpanded(True)
+        self._syncing = False
+        self.show_selection(self.ctrl.selection)
+        self.resizeColumnToContents(1)
+        self.resizeColumnToContents(2)
+
+    def show_selection(self, ids: list[str]) -> None:
+        self._syncing = True
+        wanted = set(ids)
+        for item in self._all_items():
+            item.setSelected(item.data(0, ID_ROLE) in wanted)
+        self._syncing = False
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            out.append(item)
+            stack += [item.child(i) for i in range(item.childCount())]
+        return out
+
+    def _selection_edited(self) -> None:
+        if self._syncing:
+            return
+        ids = [i.data(0, ID_ROLE) for i in self.selectedItems() if i.data(0, KIND_ROLE) != "layer"]
+        self.ctrl.select(ids)
+
+    def _layer(self, layer_id: str) -> Layer | None:
+        return next((lay for lay in self.ctrl.doc.layers if lay.id == layer_id), None)
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._syncing:
+            return
+        item_id, kind = item.data(0, ID_ROLE), item.data(0, KIND_ROLE)
+        checked = item.checkState(column) == Qt.CheckState.Checked
+        if kind == "layer":
+            attr = {0: "name", 1: "visible", 2: "locked"}[column]
+            value = item.text(0) if column == 0 else checked
+            self.ctrl.set_layer(item_id, attr, value)
+        else:
+            attr = {0: "name", 1: "visible", 2: "locked"}[column]
+            value = item.text(0) if column == 0 else checked
+            self.ctrl.set_attrs({item_id: {attr: value}}, f"Set {attr}")
+
+    def dropEvent(self, event) -> None:
+        """Turn the drop into a controller call; the tree is then rebuilt from the model."""
+        target = self.itemAt(event.position().toPoint())
+        moving = self.selectedItems()
+        event.ignore()
+        if target is None or not moving:
+            return
+        position = self.dropIndicatorPosition()
+        below = position == QAbstractItemView.DropIndicatorPosition.BelowItem
+        on = position == QAbstractItemView.DropIndicatorPosition.OnItem
+        self.drop(
+            moving[0].data(0, ID_ROLE),
+            moving[0].data(0, KIND_ROLE),
+            target.data(0, ID_ROLE),
+            target.data(0, KIND_ROLE),
+            below,
+            on,
+            [m.data(0, ID_ROLE) for m in moving if m.data(0, KIND_ROLE) != "layer"],
+        )
+
+    def drop(self, source_id, source_kind, target_id, target_kind, below, on, element_ids):
+        doc = self.ctrl.doc
+        if source_kind == "layer":
+            if target_kind != "layer":
+                target_id = doc.layer_of(target_id).id  # type: ignore[union-attr]
+            index = next(i for i, lay in enumerate(doc.layers) if lay.id == target_id)
+            # the list shows the top layer first: "below" in the list is lower in the stack
+            self.ctrl.move_layer(source_id, index if below else index + 1 if not on else index)
+            return
+        if target_kind == "layer":
+            self.ctrl.move_elements(element_ids, target_id, None)
+            return
+        layer = doc.layer_of(target_id)
+        if layer is None:
+            return
+        siblings = [e.id for e in layer.elements if e.id not in element_ids]
+        index = siblings.index(target_id) if target_id in siblings else len(siblings)
+        self.ctrl.move_elements(element_ids, layer.id, index if below else index + 1)

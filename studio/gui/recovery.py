@@ -1,0 +1,97 @@
+"""Never losing work: recovery files written while there are unsaved changes (every 30 s and
+after 2 s of calm following an edit), removed on a clean exit, offered back on the next start.
+
+A recovery file is a normal design file plus a small JSON note (the original path, when)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+
+from studio.document.fileio import save_document
+from studio.fsutil import atomic_write
+from studio.gui.controller import Controller
+
+
+def recovery_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+@dataclass
+class Entry:
+    design: Path
+    original: str
+    saved_at: float
+
+    @property
+    def note(self) -> Path:
+        return self.design.with_suffix(".json")
+
+    def discard(self) -> None:
+        for path in (self.design, self.note):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def pending() -> list[Entry]:
+    """Recovery files left by sessions that did not end cleanly, newest first."""
+    folder = recovery_dir()
+    out = []
+    for note in folder.glob("*.json") if folder.is_dir() else []:
+        try:
+            meta = json.loads(note.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        design = note.with_suffix(".svg")
+        if design.is_file() and meta.get("pid") != os.getpid():
+            out.append(Entry(design, str(meta.get("original", "")), float(meta.get("at", 0))))
+    return sorted(out, key=lambda e: e.saved_at, reverse=True)
+
+
+def write_entry(ctrl: Controller, design: Path) -> None:
+    design.parent.mkdir(parents=True, exist_ok=True)
+    save_document(ctrl.doc, design)
+    note = {"original": str(ctrl.path or ""), "at": time.time(), "pid": os.getpid()}
+    atomic_write(design.with_suffix(".json"), json.dumps(note).encode())
+
+
+class Autosaver(QObject):
+    """Writes this session's recovery file while the document has unsaved changes."""
+
+    def __init__(self, ctrl: Controller, interval_s: float = 30, idle_s: float = 2) -> None:
+        super().__init__(ctrl)
+        self.ctrl = ctrl
+        self.design = recovery_dir() / f"session-{uuid.uuid4().hex[:8]}.svg"
+        self.periodic = QTimer(self, interval=int(interval_s * 1000))
+        self.periodic.timeout.connect(self.save_now)
+        self.periodic.start()
+        self.idle = QTimer(self, singleShot=True, interval=int(idle_s * 1000))
+        self.idle.timeout.connect(self.save_now)
+        ctrl.stack.indexChanged.connect(lambda _: self.idle.start())
+        ctrl.stack.cleanChanged.connect(self._clean_changed)
+
+    def save_now(self) -> bool:
+        if not self.ctrl.has_document or not self.ctrl.dirty:
+            return False
+        write_entry(self.ctrl, self.design)
+        return True
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.discard()
+
+    def discard(self) -> None:
+        Entry(self.design, "", 0).discard()
+
+    def stop(self) -> None:
+        self.periodic.stop()
+        self.idle.stop()
+        self.discard()

@@ -1,0 +1,1 @@
+"""Canvas tools: each turns mouse and key gestures into controller calls (never model edits)."""

@@ -1,0 +1,85 @@
+"""Every user setting, declared once: key, type, default, description.
+
+Core code (no Qt): the GUI stores the values with QSettings, and a preferences dialog can be
+generated from this table later. Adding a setting means adding one line here; a value read back
+that does not fit its declaration falls back to the default instead of breaking the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    description: str
+    choices: tuple[Any, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def coerce(self, value: Any) -> Any:
+        """``value`` as this setting's type, or the default when it does not fit (QSettings
+        hands back strings from INI files, and a file edited by hand may hold anything)."""
+        if value is None:
+            return self.default
+        try:
+            if self.type is bool:
+                if isinstance(value, str):
+                    out: Any = value.strip().lower() in ("1", "true", "yes", "on")
+                else:
+                    out = bool(value)
+            elif self.type is list:
+                if isinstance(value, str):
+                    out = [value] if value else []
+                else:
+                    out = [str(v) for v in value]
+            else:
+                out = self.type(value)
+        except (TypeError, ValueError):
+            return self.default
+        if self.choices and out not in self.choices:
+            return self.default
+        if self.minimum is not None and out < self.minimum:
+            return self.default
+        if self.maximum is not None and out > self.maximum:
+            return self.default
+        return out
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("ui/theme", str, "system", "Colour theme of the app.", ("system", "light", "dark")),
+    Setting("recent/designs", list, [], "Design files opened lately, newest first."),
+    Setting("recent/briefs", list, [], "Briefs opened lately, newest first."),
+    Setting("recent/max", int, 10, "How many recent files to remember.", minimum=1, maximum=50),
+    Setting(
+        "autosave/interval_s",
+        int,
+        30,
+        "Seconds between automatic recovery saves while there are unsaved changes.",
+        minimum=5,
+        maximum=600,
+    ),
+    Setting(
+        "autosave/idle_s",
+        float,
+        2.0,
+        "Seconds of calm after an edit before a recovery save.",
+        minimum=0.5,
+        maximum=60,
+    ),
+    Setting("canvas/snap", bool, True, "Snap to guides, the artboard and other elements."),
+    Setting("canvas/snap_px", int, 8, "Snapping distance in screen pixels.", minimum=1, maximum=50),
+    Setting("window/geometry", bytes, b"", "Size and place of the main window."),
+    Setting("window/state", bytes, b"", "Docks and toolbars of the main window."),
+)
+
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def setting(key: str) -> Setting:
+    """The declaration of ``key``; KeyError for a setting nobody declared."""
+    return BY_KEY[key]
