@@ -95,6 +95,7 @@ def test_secrets_go_to_the_store_never_to_settings_or_qsettings(
     assert _line(again, "url").text() == "https://nas.local/Briefs"
     assert _line(again, "password").text() == ""
     assert "stored" in _line(again, "password").placeholderText()
+    again.reject()
 
 
 def test_without_a_keyring_the_form_says_so_and_asks_for_session_only(qtbot: QtBot) -> None:
