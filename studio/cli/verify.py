@@ -69,4 +69,3 @@ def run(args: argparse.Namespace) -> int:
     errors = len(result.errors)
     print("verified" if result.ok else f"NOT verified ({errors} error{'s' * (errors != 1)})")
     return 0 if result.ok else 1
-

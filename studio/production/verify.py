@@ -195,9 +195,7 @@ def _check_licence(licence: Any, result: Verification) -> None:
             problem("package.manifest", "manifest.json: licence must be an object")
         )
     elif not (isinstance(licence, dict) and licence.get("accepted") is True):
-        result.findings.append(
-            problem("package.licence", "the creator did not accept the licence")
-        )
+        result.findings.append(problem("package.licence", "the creator did not accept the licence"))
 
 
 def _check_brief(claimed: Any, brief: Brief, result: Verification) -> None:
