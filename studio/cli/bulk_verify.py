@@ -1,8 +1,8 @@
-"""``motif-studio verify-all DIR --brief BRIEF --report report.html [--csv FILE] [--jobs N]``.
+"""``motif-studio verify DIR --brief BRIEF --report report.html [--csv FILE] [--jobs N]``.
 
 Re-checks every submission package (``*.zip``) in DIR against the brief, on every core, and
-writes a report. ``run_bulk`` is exported so that ``motif-studio verify`` can hand a directory
-argument over to it.
+writes a report. ``motif-studio verify`` hands a folder argument to :func:`run_bulk`;
+``verify-all DIR`` is the older name of the same command, kept so that scripts keep working.
 """
 
 from __future__ import annotations
@@ -17,23 +17,27 @@ from typing import Any
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "verify-all",
-        help="re-check a folder of submission packages against a brief",
-        description="Re-check every submission package (*.zip) in DIR against BRIEF and write "
-        "an HTML (and CSV) report. Exit status: 0 all passed, 1 some failed or were "
-        "unreadable, 2 the brief or DIR could not be used.",
+        help="same as 'verify DIR': re-check a folder of submission packages (older name)",
+        description="Same as 'motif-studio verify DIR': re-check every submission package "
+        "(*.zip) in DIR against BRIEF and write an HTML (and CSV) report. Exit status: 0 all "
+        "passed, 1 some failed or were unreadable, 2 the brief or DIR could not be used.",
     )
-    add_bulk_arguments(p)
+    p.add_argument("path", metavar="DIR")
+    p.add_argument("--brief", required=True, metavar="BRIEF")
+    add_bulk_options(p)
     p.set_defaults(func=run_bulk)
 
 
-def add_bulk_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("path", metavar="DIR")
-    p.add_argument("--brief", required=True, metavar="BRIEF")
+def add_bulk_options(p: argparse.ArgumentParser) -> None:
+    """The options of a folder re-check (``verify DIR`` and ``verify-all``)."""
     p.add_argument("--report", metavar="HTML", help="write the HTML report here")
     p.add_argument("--csv", metavar="CSV", help="write a CSV report here")
     p.add_argument("--jobs", type=int, help="packages checked at once (default: all cores)")
     p.add_argument(
-        "--timeout", type=float, default=120.0, help="seconds allowed per package (default 120)"
+        "--timeout",
+        type=float,
+        default=120.0,
+        help="seconds allowed per package in a folder (default 120)",
     )
 
 
@@ -65,7 +69,7 @@ def run_bulk(args: argparse.Namespace) -> int:
     for row in rows:
         first = next((f for f in row.findings if f.severity == "error"), None)
         detail = f"  {first.rule}: {first.message}" if first else ""
-        print(f"{row.status:6}  {_printable(row.package)}{_printable(detail)}")
+        print(f"{row.status:6}  {printable(row.package)}{printable(detail)}")
     counts = summary(rows)
     print(
         f"{len(rows)} packages: {counts['pass']} passed, {counts['fail']} failed, "
@@ -75,6 +79,6 @@ def run_bulk(args: argparse.Namespace) -> int:
     return 0 if counts["pass"] == len(rows) else 1
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """No terminal escape sequences from a stranger's file names."""
     return "".join(c if c.isprintable() else "?" for c in text)

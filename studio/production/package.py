@@ -91,20 +91,24 @@ def build_package(
         raise PackageRefused("the design fails its check: " + "; ".join(errors))
     files[design_entry_name(path)] = design_bytes
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    manifest = _manifest(brief, creator, files, report, design, override, stamp)
+    assets = third_party_assets(design)
+    manifest = make_manifest(brief, creator, files, report, assets, override=override, stamp=stamp)
     work.step(0.95, "writing the package")
-    return _zip(files, manifest), manifest
+    return zip_package(files, manifest), manifest
 
 
-def _manifest(
+def make_manifest(
     brief: Brief,
     creator: Creator,
     files: dict[str, bytes],
     report: CheckReport,
-    design: Any,
+    assets: list[dict[str, Any]],
+    *,
     override: bool,
     stamp: str,
 ) -> dict[str, Any]:
+    """The ``manifest.json`` of a package holding ``files`` (public so that tests and tools
+    build packages in exactly the format :mod:`studio.production.verify` reads)."""
     return {
         "format": PACKAGE_FORMAT,
         "generator": f"motif-studio {__version__}",
@@ -116,7 +120,7 @@ def _manifest(
         },
         "check": report.as_dict(),
         "override": {"used": override and not report.passed, "requested": override},
-        "assets": third_party_assets(design),
+        "assets": assets,
         "licence": {
             "accepted": True,
             "accepted_at": stamp,
@@ -126,7 +130,9 @@ def _manifest(
     }
 
 
-def _zip(files: dict[str, bytes], manifest: dict[str, Any]) -> bytes:
+def zip_package(files: dict[str, bytes], manifest: dict[str, Any]) -> bytes:
+    """The package's zip: ``files`` in name order, then the manifest; fixed timestamps so the
+    same inputs give the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):

@@ -1,12 +1,19 @@
-"""Re-checking a submission package as a brand would.
+"""Re-checking a submission package as a brand would: the one verifier of the package format.
 
-Every file's hash against the manifest (and nothing unlisted), the brief's id, version and
-SHA-256 against the brief the brand holds, the licence acceptance, and the full preflight on
-the included design. The zip is read with the safe reader (limits, no path escapes).
+``motif-studio verify FILE.zip`` and the bulk re-check of a folder (``studio.brands``) both call
+:func:`verify_package`, so a package means the same thing to both. Packages come from
+strangers: the file and every entry are read in memory under limits (``read_zip`` with
+:data:`SUBMISSION_LIMITS`), the manifest is bounded and read field by field, and no content
+makes this module raise: each problem is a :class:`~studio.checks.Finding` with a ``package.*``
+rule id (or the preflight's own brief-format rule ids for the design).
+
+``readable`` is false only when nothing can be checked (not a zip, a hostile zip, no usable
+manifest); everything else is a finding on a readable package.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -14,87 +21,227 @@ from pathlib import Path
 from typing import Any
 
 from studio.brief.model import Brief
-from studio.design import open_design
+from studio.checks import Finding
+from studio.design import Design, open_design
 from studio.errors import InputError
 from studio.production.checking import CheckReport, run_preflight
-from studio.production.package import MANIFEST, PACKAGE_FORMAT, sha256
-from studio.safety.zips import read_zip
+from studio.production.package import MANIFEST, PACKAGE_FORMAT, Creator, sha256
+from studio.safety.zips import ZipLimits, read_zip
 
 DESIGN_SUFFIXES = (".motif.svg", ".svg", ".png", ".jpg", ".jpeg")
+SUBMISSION_LIMITS = ZipLimits(
+    max_entries=128, max_entry_bytes=200 * 1024 * 1024, max_total_bytes=512 * 1024 * 1024
+)
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_PACKAGE_BYTES = 600 * 1024 * 1024
+MAX_TEXT = 200  # characters of a stranger's text kept for messages and reports
+
+
+def problem(rule: str, message: str) -> Finding:
+    return Finding(rule, "error", message)
+
+
+class Unusable(Exception):
+    """The package cannot be checked at all; ``finding`` says why."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.finding = problem(rule, message)
 
 
 @dataclass
 class Verification:
-    problems: list[str] = field(default_factory=list)
+    """What verifying one package found. ``files`` maps each listed entry that is present to
+    its actual SHA-256; ``design`` is the opened design (when a brief was given)."""
+
+    findings: list[Finding] = field(default_factory=list)
     check: CheckReport | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
+    readable: bool = True
+    package_sha256: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    creator: Creator = field(default_factory=lambda: Creator(""))
+    design: Design | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return self.readable and not self.errors
 
-
-def read_manifest(files: dict[str, bytes], source: Path) -> dict[str, Any]:
-    if MANIFEST not in files:
-        raise InputError(source, "not a submission package: no manifest.json")
-    try:
-        manifest = json.loads(files[MANIFEST])
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(source, f"manifest.json is not valid JSON ({exc})") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
-        raise InputError(source, f"manifest.json is not a {PACKAGE_FORMAT} manifest")
-    if not isinstance(manifest.get("files"), dict):
-        raise InputError(source, "manifest.json lists no files")
-    return manifest
+    @property
+    def claimed_passed(self) -> bool | None:
+        """What the manifest says the creator's own check found (``None``: not said)."""
+        check = self.manifest.get("check")
+        passed = check.get("passed") if isinstance(check, dict) else None
+        return passed if isinstance(passed, bool) else None
 
 
 def verify_package(path: str | Path, brief: Brief | None = None) -> Verification:
+    """Verify the package at ``path`` (against ``brief`` when given: its identity, and the
+    full preflight on the included design). Never raises for the package's content."""
     source = Path(path)
-    files = read_zip(source)
-    manifest = read_manifest(files, source)
-    result = Verification(manifest=manifest)
-    listed: dict[str, Any] = manifest["files"]
-    for name, entry in listed.items():
-        if name not in files:
-            result.problems.append(f"{name}: listed in the manifest but missing")
-        elif not isinstance(entry, dict) or sha256(files[name]) != entry.get("sha256"):
-            result.problems.append(f"{name}: SHA-256 differs from the manifest (altered)")
-    for name in files:
-        if name != MANIFEST and name not in listed:
-            result.problems.append(f"{name}: not listed in the manifest")
-    lic = manifest.get("licence") or {}
-    if not lic.get("accepted"):
-        result.problems.append("the creator did not accept the licence")
+    result = Verification()
+    try:
+        result.package_sha256 = _file_digest(source)
+        entries = _read_entries(source)
+        result.manifest = parse_manifest(entries.get(MANIFEST))
+    except Unusable as exc:
+        result.readable = False
+        result.findings.append(exc.finding)
+        return result
+    manifest = result.manifest
+    result.creator = _creator(manifest.get("creator"), result)
+    _check_files(manifest["files"], entries, result)
+    _check_licence(manifest.get("licence"), result)
     if brief is not None:
-        _check_brief(manifest.get("brief") or {}, brief, result)
-        design_name = next(
-            (n for n in listed if "/" not in n and n.endswith(DESIGN_SUFFIXES)), None
-        )
-        if design_name is None or design_name not in files:
-            result.problems.append("the package holds no design file")
-        else:
-            result.check = _preflight(design_name, files[design_name], brief)
-            for f in result.check.findings:
-                if f.severity == "error":
-                    result.problems.append(f"check {f.rule}: {f.message}")
+        _check_brief(manifest.get("brief"), brief, result)
+        _check_design(entries, brief, result)
     return result
 
 
-def _check_brief(claimed: dict[str, Any], brief: Brief, result: Verification) -> None:
+def _file_digest(source: Path) -> str:
+    try:
+        size = source.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise Unusable("package.unreadable", f"{size} bytes, larger than a submission may be")
+        with source.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        raise Unusable("package.unreadable", f"cannot be read ({exc.strerror})") from None
+
+
+def _read_entries(source: Path) -> dict[str, bytes]:
+    try:
+        return read_zip(source, SUBMISSION_LIMITS)
+    except InputError as exc:
+        raise Unusable("package.unreadable", exc.problem) from None
+
+
+def parse_manifest(blob: bytes | None) -> dict[str, Any]:
+    """The manifest object, with ``files`` a dict; :class:`Unusable` if it cannot be used."""
+
+    def unusable(why: str) -> Unusable:
+        return Unusable("package.manifest", f"manifest.json: {why}")
+
+    if blob is None:
+        raise unusable("missing, so this is not a submission package")
+    if len(blob) > MAX_MANIFEST_BYTES:
+        raise unusable("larger than 1 MiB")
+    try:
+        manifest = json.loads(blob)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise unusable(f"not valid JSON ({str(exc)[:120]})") from None
+    if not isinstance(manifest, dict):
+        raise unusable("not a JSON object")
+    if manifest.get("format") != PACKAGE_FORMAT:
+        raise unusable(f"not a {PACKAGE_FORMAT} manifest (format {_show(manifest.get('format'))})")
+    if not isinstance(manifest.get("files"), dict):
+        raise unusable("files must be an object {name: {sha256}}")
+    return manifest
+
+
+def _show(value: Any) -> str:
+    """A stranger's value quoted for a message: escaped and bounded."""
+    text = repr(value)
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _text(value: Any) -> str:
+    text = value if isinstance(value, str) else ""
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
+def _creator(claimed: Any, result: Verification) -> Creator:
+    if isinstance(claimed, dict):
+        return Creator(_text(claimed.get("name")), _text(claimed.get("contact")))
+    if claimed is not None:
+        result.findings.append(
+            problem("package.manifest", "manifest.json: creator must be an object")
+        )
+    return Creator("")
+
+
+def _check_files(listed: dict[str, Any], entries: dict[str, bytes], result: Verification) -> None:
+    for name, entry in listed.items():
+        data = entries.get(name)
+        if data is None:
+            result.findings.append(
+                problem("package.missing", f"{_show(name)} is listed in the manifest but missing")
+            )
+            continue
+        actual = sha256(data)
+        result.files[name] = actual
+        claimed = entry.get("sha256") if isinstance(entry, dict) else None
+        if not isinstance(claimed, str):
+            result.findings.append(
+                problem("package.manifest", f"manifest.json: {_show(name)} has no sha256")
+            )
+        elif claimed.lower() != actual:
+            result.findings.append(
+                problem("package.hash", f"{_show(name)}: SHA-256 differs from the manifest")
+            )
+    for name in sorted(set(entries) - set(listed) - {MANIFEST}):
+        result.findings.append(
+            problem("package.unlisted", f"{_show(name)} is not listed in the manifest")
+        )
+
+
+def _check_licence(licence: Any, result: Verification) -> None:
+    if licence is not None and not isinstance(licence, dict):
+        result.findings.append(
+            problem("package.manifest", "manifest.json: licence must be an object")
+        )
+    elif not (isinstance(licence, dict) and licence.get("accepted") is True):
+        result.findings.append(problem("package.licence", "the creator did not accept the licence"))
+
+
+def _check_brief(claimed: Any, brief: Brief, result: Verification) -> None:
+    if not isinstance(claimed, dict):
+        result.findings.append(
+            problem("package.manifest", "manifest.json: brief must be an object {id, version}")
+        )
+        return
     if claimed.get("id") != brief.id:
-        result.problems.append(f"made for brief {claimed.get('id')!r}, not {brief.id!r}")
-    if claimed.get("version") != brief.version:
-        result.problems.append(
-            f"made for version {claimed.get('version')} of the brief, this is version "
+        message = f"made for brief {_show(claimed.get('id'))}, not {brief.id!r}"
+    elif claimed.get("version") != brief.version:
+        message = (
+            f"made for version {_show(claimed.get('version'))} of the brief, this is version "
             f"{brief.version}"
         )
     elif claimed.get("sha256") != brief.sha256:
-        result.problems.append("made for a different copy of the brief (SHA-256 differs)")
+        message = "made for a different copy of this brief version (SHA-256 differs)"
+    else:
+        return
+    result.findings.append(problem("package.brief", message))
 
 
-def _preflight(name: str, data: bytes, brief: Brief) -> CheckReport:
+def find_design(names: list[str]) -> str | None:
+    """The design entry: a top-level ``*.motif.svg`` first, then any top-level design file."""
+    top = sorted(n for n in names if "/" not in n and n.lower().endswith(DESIGN_SUFFIXES))
+    return next((n for n in top if n.endswith(".motif.svg")), top[0] if top else None)
+
+
+def _check_design(entries: dict[str, bytes], brief: Brief, result: Verification) -> None:
+    name = find_design(list(result.files))
+    if name is None:
+        result.findings.append(problem("package.design", "the package holds no design file"))
+        return
     with tempfile.TemporaryDirectory(prefix="motif-verify-") as tmp:
-        path = Path(tmp) / Path(name).name
-        path.write_bytes(data)
-        design = open_design(path, brief.dpi)
-        return run_preflight(design, brief)
+        # Not the stranger's name (length, characters): only the suffix that says the type.
+        suffix = next(s for s in DESIGN_SUFFIXES if name.lower().endswith(s))
+        local = Path(tmp) / f"design{suffix}"
+        local.write_bytes(entries[name])
+        try:
+            design = open_design(local, brief.dpi)
+        except InputError as exc:
+            result.findings.append(
+                problem("package.design", f"{_show(name)} cannot be opened: {exc.problem}")
+            )
+            return
+    design.path = name
+    result.design = design
+    result.check = run_preflight(design, brief)
+    result.findings.extend(result.check.findings)

@@ -1,11 +1,10 @@
-"""Builds submission packages for the brands tests (and the bulk-verify benchmark), so they do
-not depend on the packaging code of the submission work: manifest.json + design + deliverable."""
+"""Builds submission packages for the brands tests (and the bulk-verify benchmark) with the
+production package writer's own manifest and zip functions, so the packages are exactly what
+``motif-studio package`` writes, without exporting real deliverables (seconds per package)."""
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,10 @@ from typing import Any
 from PIL import Image
 
 from studio.brief.model import Brief
+from studio.production.checking import ENGINE, CheckReport
+from studio.production.package import Creator, make_manifest, zip_package
+
+STAMP = "2027-01-02T10:00:00+00:00"
 
 
 def tiny_png(color: tuple[int, int, int] = (214, 40, 57)) -> bytes:
@@ -24,22 +27,18 @@ def tiny_png(color: tuple[int, int, int] = (214, 40, 57)) -> bytes:
 def manifest_for(
     brief: Brief, files: dict[str, bytes], creator: str = "Ada", extra: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    manifest: dict[str, Any] = {
-        "format": "motif-submission/1",
-        "brief": {"id": brief.id, "version": brief.version, "sha256": brief.sha256},
-        "creator": {"name": creator, "contact": f"{creator.lower()}@example.org"},
-        "licence_accepted": True,
-        "files": [
-            {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-            for name, data in sorted(files.items())
-        ],
-        "check": {"passed": True, "findings": []},
-    }
+    """The manifest ``motif-studio package`` would write for ``files`` (a passing check),
+    with the top-level fields in ``extra`` replaced."""
+    who = Creator(creator, f"{creator.lower()}@example.org")
+    manifest = make_manifest(
+        brief, who, files, CheckReport(ENGINE), [], override=False, stamp=STAMP
+    )
     manifest.update(extra or {})
     return manifest
 
 
 def write_zip(path: Path, entries: dict[str, bytes]) -> Path:
+    """A zip of exactly ``entries`` (for broken and hostile packages)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries.items():
             archive.writestr(name, data)
@@ -57,6 +56,5 @@ def build_submission(
 ) -> Path:
     """A well-formed package: the design, a PNG deliverable and a matching manifest."""
     files = {design_name: design, "deliverables/print.png": tiny_png()}
-    manifest = manifest_for(brief, files, creator, manifest_extra)
-    entries = {"manifest.json": json.dumps(manifest).encode(), **files}
-    return write_zip(path, entries)
+    path.write_bytes(zip_package(files, manifest_for(brief, files, creator, manifest_extra)))
+    return path

@@ -17,6 +17,7 @@ from studio.brands.report import csv_report, html_report
 from studio.brands.results import RowResult
 from studio.brief import Brief, load_brief
 from studio.cli.main import main
+from studio.production.package import zip_package
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -44,7 +45,7 @@ def inbox(tmp_path: Path, brief: Brief, design: bytes) -> Path:
     files = {"design.motif.svg": design, "deliverables/print.png": tiny_png()}
     manifest = manifest_for(brief, files, HOSTILE)
     files["design.motif.svg"] = design.replace(b"#d62839", b"#d62830")  # after hashing
-    write_zip(box / "06-hash.zip", {"manifest.json": json.dumps(manifest).encode(), **files})
+    (box / "06-hash.zip").write_bytes(zip_package(files, manifest))
     build_submission(
         box / "07-old-version.zip",
         brief,
@@ -53,15 +54,16 @@ def inbox(tmp_path: Path, brief: Brief, design: bytes) -> Path:
     )
     build_submission(box / "08-garbage-svg.zip", brief, b"<svg><<<", design_name="design.svg")
     build_submission(
-        box / "09-no-licence.zip", brief, design, manifest_extra={"licence_accepted": False}
+        box / "09-no-licence.zip", brief, design, manifest_extra={"licence": {"accepted": False}}
     )
     files = {"design.motif.svg": design}
-    entries = {
-        "manifest.json": json.dumps(manifest_for(brief, files)).encode(),
-        **files,
-        "sneaky.exe": b"MZ",
-    }
-    write_zip(box / "10-extra.zip", entries)
+    entries = {"manifest.json": json.dumps(manifest_for(brief, files)).encode(), **files}
+    write_zip(box / "10-extra.zip", {**entries, "sneaky.exe": b"MZ"})
+    # Right format, wrong JSON types everywhere: findings, not a crash.
+    odd = {**manifest_for(brief, files), "creator": ["Ada"], "brief": 7, "licence": "yes"}
+    odd["files"] = {"design.motif.svg": {"sha256": 12}}
+    write_zip(box / "11-odd-types.zip", {"manifest.json": json.dumps(odd).encode(), **files})
+    write_zip(box / "12-other-format.zip", {"manifest.json": b'{"files": []}', **files})
     (box / "notes.txt").write_text("not a package: ignored")
     return box
 
@@ -88,8 +90,11 @@ def test_every_package_gets_its_row(inbox: Path, brief: Brief) -> None:
         "07-old-version.zip": ("fail", ["package.brief"]),
         "08-garbage-svg.zip": ("fail", ["package.design"]),
         "09-no-licence.zip": ("fail", ["package.licence"]),
-        "10-extra.zip": ("fail", ["package.extra"]),
+        "10-extra.zip": ("fail", ["package.unlisted"]),
+        "11-odd-types.zip": ("fail", ["package.manifest"]),
+        "12-other-format.zip": ("broken", ["package.manifest"]),
     }
+    assert rows["11-odd-types.zip"].errors == 4  # creator, brief, licence and sha256
     assert "outside" in rows["04-traversal.zip"].findings[0].message
     good = rows["01-good.zip"]
     assert good.creator == "Ada" and good.thumbnail_png and good.thumbnail_png[:4] == b"\x89PNG"
@@ -119,14 +124,14 @@ def test_html_report_is_self_contained_and_escaped(inbox: Path, brief: Brief) ->
     assert "<script" not in page.lower()
     assert "Content-Security-Policy" in page
     assert re.findall(r"(?:src|href)=['\"](?!data:)", page) == []  # nothing fetched from outside
-    assert page.count("data:image/png;base64,") == 6  # each package whose design opened
-    assert "2 passed, 5 failed, 3 unreadable" in page
+    assert page.count("data:image/png;base64,") == 7  # each package whose design was checked
+    assert "2 passed, 6 failed, 4 unreadable" in page
 
 
 def test_csv_report_defuses_formulas(inbox: Path, brief: Brief) -> None:
     rows = bulk_verify(inbox, brief, 1)
     table = list(csv.DictReader(io.StringIO(csv_report(rows))))
-    assert len(table) == 10
+    assert len(table) == 12
     by_name = {r["package"]: r for r in table}
     assert by_name["02-good.zip"]["creator"].startswith("'=")
     assert by_name["06-hash.zip"]["status"] == "fail"
@@ -138,7 +143,7 @@ def test_cli_writes_both_reports(
 ) -> None:
     html, table = tmp_path / "report.html", tmp_path / "report.csv"
     args = [
-        "verify-all",
+        "verify",
         str(inbox),
         "--brief",
         str(fraise_brief_path),
@@ -151,17 +156,18 @@ def test_cli_writes_both_reports(
     ]
     assert main(args) == 1  # some failed
     assert html.read_text().startswith("<!DOCTYPE html>")
-    assert len(table.read_text().splitlines()) == 11
+    assert len(table.read_text().splitlines()) == 13
     captured = capsys.readouterr()
-    assert "10 packages: 2 passed, 5 failed, 3 unreadable" in captured.err
+    assert "12 packages: 2 passed, 6 failed, 4 unreadable" in captured.err
     assert "\x1b" not in captured.out
 
 
+@pytest.mark.parametrize("command", ["verify", "verify-all"])
 def test_cli_all_good_exits_0(
-    tmp_path: Path, brief: Brief, design: bytes, fraise_brief_path: Path
+    command: str, tmp_path: Path, brief: Brief, design: bytes, fraise_brief_path: Path
 ) -> None:
     build_submission(tmp_path / "a.zip", brief, design)
-    assert main(["verify-all", str(tmp_path), "--brief", str(fraise_brief_path)]) == 0
+    assert main([command, str(tmp_path), "--brief", str(fraise_brief_path)]) == 0
 
 
 def test_cli_refuses_what_it_cannot_use(
@@ -169,6 +175,10 @@ def test_cli_refuses_what_it_cannot_use(
 ) -> None:
     assert main(["verify-all", str(tmp_path / "nope"), "--brief", str(fraise_brief_path)]) == 2
     assert main(["verify-all", str(tmp_path), "--brief", str(fraise_brief_path)]) == 2
+    assert "no submission packages" in capsys.readouterr().err
+    assert main(["verify", str(tmp_path)]) == 2
+    assert "--brief is required" in capsys.readouterr().err
+    assert main(["verify", str(tmp_path), "--brief", str(fraise_brief_path)]) == 2
     assert "no submission packages" in capsys.readouterr().err
 
 
@@ -242,21 +252,3 @@ def test_a_package_stuck_in_native_code_is_killed(tmp_path: Path, brief: Brief) 
 def test_a_checker_bug_is_reported_on_the_row(tmp_path: Path, brief: Brief) -> None:
     rows = bulk_verify(_names(tmp_path, "a.zip", "r.zip"), brief, 1, raise_on_r)
     assert rows[1].status == "broken" and "KeyError" in rows[1].findings[0].message
-
-
-def test_manifest_spellings_of_other_packagers(tmp_path: Path, brief: Brief, design: bytes) -> None:
-    import hashlib
-
-    digest = "sha256:" + hashlib.sha256(design).hexdigest().upper()
-    manifest = {
-        "brief": {"id": brief.id, "version": brief.version, "sha256": brief.sha256},
-        "creator": "Ada",
-        "licence": {"accepted": "2027-01-02T10:00:00Z"},
-        "files": [{"name": "design.motif.svg", "hash": digest}],
-    }
-    write_zip(
-        tmp_path / "a.zip",
-        {"manifest.json": json.dumps(manifest).encode(), "design.motif.svg": design},
-    )
-    (row,) = bulk_verify(tmp_path, brief, 1)
-    assert (row.status, row.creator) == ("pass", "Ada")

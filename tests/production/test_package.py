@@ -111,13 +111,20 @@ def test_verify_catches_a_tampered_file_and_another_brief_version(
     capsys.readouterr()
     assert main(["verify", str(out), "--brief", newer.source, "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert any("version 1 of the brief" in p for p in report["problems"])
+    assert report["verified"] is False
+    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [("package.brief", "error")]
+    assert "made for version 1 of the brief, this is version 2" in report["findings"][0]["message"]
     tampered = tmp_path / "tampered.zip"
     with zipfile.ZipFile(out) as src, zipfile.ZipFile(tampered, "w") as dst:
         for name in src.namelist():
             data = src.read(name)
             dst.writestr(name, data + b"x" if name == "deliverables/print.png" else data)
     assert main(["verify", str(tampered), "--brief", brief.source]) == 1
-    assert "deliverables/print.png: SHA-256 differs" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "error: package.hash: 'deliverables/print.png': SHA-256 differs" in out
+    assert "NOT verified (1 error)" in out
     (tmp_path / "junk.zip").write_bytes(b"not a zip")
     assert main(["verify", str(tmp_path / "junk.zip")]) == 2
+    assert "not a readable zip file" in capsys.readouterr().err
+    assert main(["verify", str(tampered), "--report", str(tmp_path / "r.html")]) == 2
+    assert "for a folder of packages" in capsys.readouterr().err
