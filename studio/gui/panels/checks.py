@@ -213,9 +213,8 @@ class ChecksPanel(QWidget):
             view.ensureVisible(self.highlight, 20, 20)
 
     def clear_highlight(self) -> None:
-        if self.highlight is not None and self.scene is not None:
-            if self.highlight.scene() is self.scene:
-                self.scene.removeItem(self.highlight)
+        if self.highlight is not None and self.scene is not None and self.highlight.scene():
+            self.scene.removeItem(self.highlight)
         self.highlight = None
 
     def _selection_changed(self, ids: list[str]) -> None:
