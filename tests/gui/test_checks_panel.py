@@ -62,7 +62,9 @@ def test_a_problem_appears_is_shown_on_the_canvas_and_fixed_in_one_undo_step(
     QTest.mouseClick(card.fix_button, Qt.MouseButton.LeftButton)
     assert rect.style.fill == "#d62839"
     assert window.ctrl.stack.count() == steps + 1
-    qtbot.waitUntil(lambda: _settled(window) and not _cards(window, "inks.palette"), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: _settled(window) and not _cards(window, "inks.palette"), timeout=WAIT_MS
+    )
     assert window.checks_badge.text() == "Ready to submit"
     assert window.checks_badge.property("tone") == "ok"
 

@@ -115,17 +115,17 @@ class ChecksPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(tr("Checks status"))
         outer.addWidget(self.status)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body = QWidget(self.scroll)
-        self.list = QVBoxLayout(self.body)
-        self.list.setContentsMargins(0, 0, 0, 0)
-        self.list.setSpacing(6)
-        self.list.addStretch(1)
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget(self.scroll_area)
+        self.rows = QVBoxLayout(self.body)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(6)
+        self.rows.addStretch(1)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
         self.runner.report_ready.connect(self.show_report)
         self.runner.busy_changed.connect(lambda _: self._update_status())
         self.runner.failed.connect(self._failed)
@@ -136,7 +136,7 @@ class ChecksPanel(QWidget):
     # --- the list ----------------------------------------------------------------------------
     def show_report(self, report: Report) -> None:
         for widget in (*self.cards, *self.headers):
-            self.list.removeWidget(widget)
+            self.rows.removeWidget(widget)
             widget.deleteLater()
         self.cards, self.headers = [], []
         keep = presentation.finding_key(self.current) if self.current else None
@@ -146,7 +146,7 @@ class ChecksPanel(QWidget):
             header = QLabel(f"<b>{section.title}</b>", self.body)
             header.setObjectName(f"checks-{section.severity}-header")
             header.setAccessibleName(section.title)
-            self.list.insertWidget(at, header)
+            self.rows.insertWidget(at, header)
             self.headers.append(header)
             at += 1
             for finding in section.findings:
@@ -156,7 +156,7 @@ class ChecksPanel(QWidget):
                 if keep is not None and presentation.finding_key(finding) == keep:
                     still = finding
                     card.set_current(True)
-                self.list.insertWidget(at, card)
+                self.rows.insertWidget(at, card)
                 self.cards.append(card)
                 at += 1
         self.current = still
