@@ -6,6 +6,7 @@ timer ticks), for the first check (whole canvas) and for re-checks after nudges.
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from PySide6.QtCore import QTimer
@@ -32,7 +33,7 @@ def main() -> None:
         while runner.report is None or runner.busy:
             app.processEvents()
             time.sleep(0.001)
-        gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
         print(
             f"  check took {time.perf_counter() - start:.2f} s, "
             f"longest GUI stall {max(gaps, default=0) * 1000:.0f} ms"
