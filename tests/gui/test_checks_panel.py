@@ -12,6 +12,8 @@ from PySide6.QtTest import QTest
 
 from studio.checks.live import CheckSession
 from studio.document.model import Rect, Style
+from studio.document.ops import element_box
+from tests.gui.conftest import drag
 
 WAIT_MS = 60_000  # the first check renders the whole canvas: seconds on a busy 2-core box
 OFF_PALETTE = "#3366ff"
@@ -69,7 +71,7 @@ def test_a_problem_appears_is_shown_on_the_canvas_and_fixed_in_one_undo_step(
     assert window.checks_badge.property("tone") == "ok"
 
     window.acts["undo"].trigger()
-    assert rect.style.fill == OFF_PALETTE
+    assert rect.style.fill == OFF_PALETTE and window.ctrl.stack.index() == steps
     qtbot.waitUntil(lambda: bool(_cards(window, "inks.palette")), timeout=WAIT_MS)
     window.acts["redo"].trigger()
     assert rect.style.fill == "#d62839"
@@ -86,7 +88,9 @@ def test_the_highlight_goes_when_the_selection_moves_on(qtbot, window, fraise_br
 
 
 def test_badge_click_brings_the_checks_dock_forward(qtbot, window, fraise_brief_path) -> None:
+    assert not window.checks_badge.isVisible()  # the welcome page: nothing to check
     _open_with_blue_rect(qtbot, window, fraise_brief_path)
+    assert window.checks_badge.isVisible()
     window.docks["Brief"].raise_()
     qtbot.waitUntil(lambda: window.checks_panel.visibleRegion().isEmpty())
     QTest.mouseClick(window.checks_badge, Qt.MouseButton.LeftButton)
@@ -116,6 +120,9 @@ def test_editing_goes_on_while_a_check_runs_and_its_stale_result_is_dropped(
     # While it hangs, the GUI still takes edits: recolour (as the user would) and nudge.
     window.ctrl.set_style("fill", "#2a7f3f")
     QTest.keyClick(window.view, Qt.Key.Key_Right)
+    x = element_box(window.ctrl.doc, rect.id).x
+    drag(qtbot, window, (110, 100), (130, 110))
+    assert element_box(window.ctrl.doc, rect.id).x == pytest.approx(x + 20, abs=1)
     assert rect.style.fill == "#2a7f3f" and window.checks_panel.runner.busy
     release.set()
     qtbot.waitUntil(lambda: _settled(window) and bool(shown), timeout=WAIT_MS)

@@ -35,7 +35,7 @@ from studio.gui.fix_command import apply_fix
 from studio.gui.i18n import tr
 
 HIGHLIGHT_Z = 9_000  # above the zones (5 000), below the selection handles (10 000)
-HIGHLIGHT_PAD_MM = 2.0
+HIGHLIGHT_PAD_PX = 7.0
 SLOW_CHECK_MS = 400  # the badge says "Checking…" only when a check takes longer
 TONES = {"ok": "#2e7d32", "problem": "#c62828", "busy": "#616161", "none": "#616161"}
 
@@ -206,10 +206,13 @@ class ChecksPanel(QWidget):
             self.highlight.setToolTip(finding.message)
             self.scene.addItem(self.highlight)
         x, y, w, h = finding.bbox
-        pad = HIGHLIGHT_PAD_MM  # outside the selection box, so the handles do not hide it
+        views = self.scene.views()
+        # A few screen pixels outside the selection box, so its handles do not hide it.
+        px_per_mm = views[0].transform().m11() if views else 1.0
+        pad = HIGHLIGHT_PAD_PX / max(px_per_mm, 1e-6)
         self.highlight.setRect(QRectF(x - pad, y - pad, w + 2 * pad, h + 2 * pad))
         self.highlight.setToolTip(finding.message)
-        for view in self.scene.views():
+        for view in views:
             view.ensureVisible(self.highlight, 20, 20)
 
     def clear_highlight(self) -> None:
@@ -297,4 +300,7 @@ def install_badge(window: QMainWindow, panel: ChecksPanel, dock: QDockWidget) ->
     """Put the badge at the left end of the window's permanent status-bar widgets."""
     badge = StatusBadge(panel, dock, window)
     window.statusBar().insertPermanentWidget(0, badge)
+    pages = getattr(window, "stack", None)  # the welcome page (0) has nothing to check
+    if pages is not None:
+        pages.currentChanged.connect(lambda index: badge.setVisible(index != 0))
     return badge
