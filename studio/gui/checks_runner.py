@@ -16,7 +16,7 @@ import copy
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from studio.brief.model import Brief
 from studio.checks.live import CheckSession
@@ -64,6 +64,9 @@ class CheckRunner(QObject):
         ctrl.document_replaced.connect(self._document_replaced)
         ctrl.structure_changed.connect(self.schedule)
         ctrl.elements_changed.connect(self.schedule)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     @property
     def busy(self) -> bool:
@@ -111,10 +114,13 @@ class CheckRunner(QObject):
         if future.cancelled():
             return
         error = future.exception()
-        if error is not None:
-            self._delivered.emit(generation, None, f"{type(error).__name__}: {error}")
-        else:
-            self._delivered.emit(generation, future.result(), None)
+        try:
+            if error is not None:
+                self._delivered.emit(generation, None, f"{type(error).__name__}: {error}")
+            else:
+                self._delivered.emit(generation, future.result(), None)
+        except RuntimeError:
+            pass  # the runner was deleted (the app is quitting): nobody is left to tell
 
     def _receive(self, generation: int, report: Report | None, error: str | None) -> None:
         self._running = None
