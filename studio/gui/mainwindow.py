@@ -29,7 +29,7 @@ from studio.gui.canvas.scene import CanvasScene
 from studio.gui.canvas.view import CanvasView
 from studio.gui.controller import Controller
 from studio.gui.panels.brief import BriefPanel
-from studio.gui.panels.checks import create_checks_panel
+from studio.gui.panels.checks import create_checks_panel, install_badge
 from studio.gui.panels.layers import LayersPanel
 from studio.gui.panels.properties import PropertiesPanel
 from studio.gui.settings_store import Store
@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self._dock("Properties", self.properties, area.RightDockWidgetArea)
         self._dock("Brief", self.brief_panel, area.LeftDockWidgetArea)
         self._dock("History", history, area.LeftDockWidgetArea)
-        self._dock("Checks", create_checks_panel(self.ctrl), area.LeftDockWidgetArea)
+        self.checks_panel = create_checks_panel(self.ctrl, self.scene)
+        self._dock("Checks", self.checks_panel, area.LeftDockWidgetArea)
         self.tabifyDockWidget(self.docks["Brief"], self.docks["History"])
         self.tabifyDockWidget(self.docks["History"], self.docks["Checks"])
         self.docks["Brief"].raise_()
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tool_name = ""
         self.acts = actions.build(self)
         self._status()
+        self.checks_badge = install_badge(self, self.checks_panel, self.docks["Checks"])
         self.ctrl.stack.cleanChanged.connect(lambda _: self.update_title())
         self.ctrl.document_replaced.connect(self._document_replaced)
         self.autosaver = recovery.Autosaver(
@@ -369,4 +371,5 @@ class MainWindow(QMainWindow):
             return
         self.store.set("window/geometry", bytes(self.saveGeometry().data()))
         self.autosaver.stop()
+        self.checks_panel.shutdown()
         event.accept()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,6 +38,11 @@ FONT_DIRS_ENV = "MOTIF_STUDIO_FONT_DIRS"
 
 _options: resvg.usvg.Options | None = None
 _extra_dirs: list[Path] = []
+# resvg's Options are pyo3 "unsendable": used from any thread but the one that made them,
+# resvg panics. The live checks render on a worker thread while the canvas renders on the
+# GUI thread, so each thread keeps its own Options, rebuilt when configure_fonts changes them.
+_per_thread = threading.local()
+_config_generation = 0
 
 
 def font_dirs() -> list[Path]:
@@ -47,22 +53,35 @@ def font_dirs() -> list[Path]:
     return dirs + _extra_dirs
 
 
-def configure_fonts(extra_dirs: Iterable[str | Path] = ()) -> resvg.usvg.Options:
-    """(Re)build the renderer options with system, bundled, env and ``extra_dirs`` fonts."""
-    global _options
-    _extra_dirs[:] = [Path(d) for d in extra_dirs]
+def _build_options() -> resvg.usvg.Options:
     options = resvg.usvg.Options.default()
     options.font_family = DEFAULT_FAMILY
     options.load_system_fonts()
     for folder in font_dirs():
         if folder.is_dir():
             options.load_fonts_dir(str(folder))
-    _options = options
+    return options
+
+
+def configure_fonts(extra_dirs: Iterable[str | Path] = ()) -> resvg.usvg.Options:
+    """(Re)build the renderer options with system, bundled, env and ``extra_dirs`` fonts."""
+    global _options, _config_generation
+    _extra_dirs[:] = [Path(d) for d in extra_dirs]
+    _config_generation += 1
+    options = _options = _build_options()
+    _per_thread.options = (_config_generation, options)
     return options
 
 
 def _opts() -> resvg.usvg.Options:
-    return _options if _options is not None else configure_fonts(_extra_dirs)
+    """This thread's options (see ``_per_thread``), built on first use."""
+    cached = getattr(_per_thread, "options", None)
+    if cached is not None and cached[0] == _config_generation:
+        options: resvg.usvg.Options = cached[1]
+        return options
+    options = _build_options()
+    _per_thread.options = (_config_generation, options)
+    return options
 
 
 def check_render_size(width_px: int, height_px: int, source: str | None = None) -> None:
