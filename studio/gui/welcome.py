@@ -240,7 +240,9 @@ class WelcomePage(QWidget):
         painter.setPen(QColor(0, 0, 0, 60))
         painter.drawRect(x, y, pixmap.width() - 1, pixmap.height() - 1)
         painter.end()
+        icon = QIcon(canvas)
+        icon.addPixmap(canvas, QIcon.Mode.Selected)  # the picture, not tinted by the selection
         for row in range(self.samples.count()):
             item = self.samples.item(row)
             if item.data(PATH_ROLE) == path:
-                item.setIcon(QIcon(canvas))
+                item.setIcon(icon)

@@ -36,6 +36,14 @@ class Answers:
         monkeypatch.setattr("studio.gui.briefs.choose", self)
 
     def __call__(self, parent, icon, title, text, choices, default, details=""):
-        self.asked.append({"title": title, "text": text, "details": details, "icon": icon,
-                           "choices": [k for k, _ in choices], "default": default})
+        self.asked.append(
+            {
+                "title": title,
+                "text": text,
+                "details": details,
+                "icon": icon,
+                "choices": [k for k, _ in choices],
+                "default": default,
+            }
+        )
         return self.answers.pop(0) if self.answers else default

@@ -4,6 +4,7 @@ a line saying who signed it and whether that signature is trusted."""
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -18,6 +19,7 @@ BANNER = {
     "warning": ("#fff1d6", "#6b4200", "⚠"),
     "danger": ("#fde2e1", "#8a1010", "⚠"),
 }
+FINGERPRINT = re.compile(r"\b((?:[0-9A-F]{4} ){3,}[0-9A-F]{1,4})\b")
 
 
 def brief_html(brief: Brief) -> str:
@@ -50,10 +52,13 @@ def brief_html(brief: Brief) -> str:
 
 
 def banner_html(level: str, text: str) -> str:
+    """The signature line as a coloured band; key fingerprints in a fixed-width font, so the
+    groups line up and are easy to compare with what the brand reads out."""
     background, color, mark = BANNER.get(level, BANNER["info"])
+    body = FINGERPRINT.sub(r"<tt>\1</tt>", html.escape(text))
     return (
         f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{background}">'
-        f'<tr><td><span style="color:{color}"><b>{mark}</b> {html.escape(text)}</span>'
+        f'<tr><td><span style="color:{color}"><b>{mark}</b> {body}</span>'
         "</td></tr></table>"
     )
 
