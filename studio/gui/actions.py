@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QToolBar
 
+from studio.gui.i18n import tr
+
 if TYPE_CHECKING:
     from studio.gui.mainwindow import MainWindow
 
@@ -42,6 +44,8 @@ def build(window: MainWindow) -> dict[str, QAction]:
         file.addAction(a[key])
         if key in ("open", "import", "close"):
             file.addSeparator()
+    a["new_brief"] = _action(window, tr("&New Brief…"), window.briefs.new_brief_dialog)
+    file.insertAction(a["open_brief"], a["new_brief"])
     edit = bar.addMenu("&Edit")
     a["undo"] = ctrl.stack.createUndoAction(window, "&Undo")
     a["undo"].setShortcut(SK.Undo)

@@ -31,6 +31,7 @@ class Controller(QObject):
     structure_changed = Signal()
     elements_changed = Signal(list)
     selection_changed = Signal(list)
+    brief_changed = Signal()  # the open design now answers another brief (or version of it)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from studio.errors import InputError
 from studio.gui import actions, recovery
+from studio.gui.briefs import BriefFlow
 from studio.gui.canvas.rulers import THICKNESS, Ruler
 from studio.gui.canvas.scene import CanvasScene
 from studio.gui.canvas.view import CanvasView
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.welcome.open_brief_requested.connect(self.open_brief_dialog)
         self.welcome.open_design_requested.connect(self.open_dialog)
         self.welcome.path_chosen.connect(self.open_path)
+        self.briefs = BriefFlow(self)
+        self.welcome.new_brief_requested.connect(self.briefs.new_brief_dialog)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self._editor())
         self.setCentralWidget(self.stack)
@@ -226,17 +229,13 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a brief (a new design from it) or a design; errors are shown, not raised."""
         path = Path(path)
+        if path.name.endswith((".brief.json", ".brief")):
+            return self.briefs.open_brief(path)  # asks about unsaved changes itself
         if not self.maybe_save():
             return False
         try:
-            if path.name.endswith((".brief.json", ".brief")):
-                from studio.brief import load_brief
-
-                self.ctrl.new_from_brief(load_brief(path))
-                self.store.add_recent("recent/briefs", path)
-            else:
-                self.ctrl.open(path)
-                self.store.add_recent("recent/designs", path)
+            self.briefs.open_design(path)
+            self.store.add_recent("recent/designs", path)
         except InputError as exc:
             QMessageBox.warning(self, "Cannot open", exc.one_line())
             return False

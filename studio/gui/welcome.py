@@ -1,97 +1,248 @@
-"""The start page: open a brief or a design, the recent ones, and the bundled samples."""
+"""The start page: open or write a brief, open a design, the sample briefs as cards with a
+picture, and the recent files by title and folder.
+
+The sample pictures are rendered after the page first shows, one per turn of the event loop
+(and cached by ``studio.thumbnails``), so the window appears at once and the cards fill in a
+moment later. Not in a worker thread: the renderer's options object (resvg) must stay on the
+thread that made it.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from studio.errors import InputError
+from studio.gui.i18n import tr
+from studio.recent import recent_entry
 from studio.samples import SAMPLES, sample_brief_path
+from studio.thumbnails import THUMB_PX, brief_thumbnail
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def kind_label(kind: str) -> str:
+    return {"tshirt": tr("T-shirt"), "ad": tr("Display ad")}.get(kind, kind)
+
+
+def sample_card(path: Path) -> tuple[str, str, str]:
+    """(title, brand, kind) of a sample brief, read without validating it."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return path.stem, "", ""
+    brand = raw.get("brand", {}).get("name", "") if isinstance(raw.get("brand"), dict) else ""
+    return str(raw.get("title", path.stem)), str(brand), kind_label(str(raw.get("kind", "")))
+
+
+def placeholder(size: int = THUMB_PX) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    return pixmap
 
 
 class WelcomePage(QWidget):
     open_brief_requested = Signal()
     open_design_requested = Signal()
+    new_brief_requested = Signal()
     path_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(tr("Welcome"))
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 36, 48, 36)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.setSpacing(14)
         title = QLabel(
-            "<h1>Motif Studio</h1><p>Design print-ready motifs and ad visuals that "
-            "answer a brand's brief.</p>",
+            "<h1>Motif Studio</h1><p>"
+            + tr("Design print-ready motifs and ad visuals that answer a brand's brief.")
+            + "</p>",
             self,
         )
         title.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(title)
-        buttons = QHBoxLayout()
-        self.open_brief = QPushButton("Open a brief…", self)
-        self.open_brief.setAccessibleName("Open a brief")
+        outer.addLayout(self._buttons())
+        samples_box = QGroupBox(tr("Start from a sample brief"), self)
+        samples_layout = QVBoxLayout(samples_box)
+        self.samples = self._sample_list(samples_box)
+        samples_layout.addWidget(self.samples)
+        outer.addWidget(samples_box)
+        recent = QHBoxLayout()
+        recent.setSpacing(14)
+        self.recent_designs, self.designs_empty = self._recent_list(
+            tr("Recent designs"),
+            tr("No recent designs yet.\nStart from a sample brief above, or open a design."),
+            recent,
+        )
+        self.recent_briefs, self.briefs_empty = self._recent_list(
+            tr("Recent briefs"),
+            tr("No recent briefs yet.\nOpen the brief a brand sent you, or write one."),
+            recent,
+        )
+        outer.addLayout(recent, 1)
+        self._pending: list[str] = []
+        self._thumbnails_started = False
+
+    # --- building ----------------------------------------------------------------------------
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.open_brief = QPushButton(tr("Open a brief…"), self)
+        self.open_brief.setAccessibleName(tr("Open a brief"))
         self.open_brief.setDefault(True)
         self.open_brief.clicked.connect(self.open_brief_requested)
-        self.open_design = QPushButton("Open a design…", self)
-        self.open_design.setAccessibleName("Open a design")
+        self.open_design = QPushButton(tr("Open a design…"), self)
+        self.open_design.setAccessibleName(tr("Open a design"))
         self.open_design.clicked.connect(self.open_design_requested)
-        buttons.addWidget(self.open_brief)
-        buttons.addWidget(self.open_design)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
-        grid = QGridLayout()
-        self.recent_designs = self._list("Recent designs", grid, 0)
-        self.recent_briefs = self._list("Recent briefs", grid, 1)
-        self.samples = self._list("Sample briefs", grid, 2)
-        outer.addLayout(grid, 1)
+        self.new_brief = QPushButton(tr("Write a new brief…"), self)
+        self.new_brief.setAccessibleName(tr("Write a new brief"))
+        self.new_brief.setToolTip(tr("For brands: write a brief and try it as a creator"))
+        self.new_brief.clicked.connect(self.new_brief_requested)
+        for button in (self.open_brief, self.open_design, self.new_brief):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _sample_list(self, parent: QWidget) -> QListWidget:
+        cards = QListWidget(parent)
+        cards.setAccessibleName(tr("Sample briefs"))
+        cards.setViewMode(QListView.ViewMode.IconMode)
+        cards.setFlow(QListView.Flow.LeftToRight)
+        cards.setWrapping(False)
+        cards.setMovement(QListView.Movement.Static)
+        cards.setResizeMode(QListView.ResizeMode.Adjust)
+        cards.setWordWrap(True)
+        cards.setIconSize(QSize(THUMB_PX, THUMB_PX))
+        cards.setGridSize(QSize(THUMB_PX + 110, THUMB_PX + 56))
+        cards.setSpacing(8)
+        cards.setFixedHeight(THUMB_PX + 76)
+        cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        cards.itemActivated.connect(self._activated)
         for name in SAMPLES:
             path = sample_brief_path(name)
-            item = QListWidgetItem(_sample_label(path))
+            title, brand, kind = sample_card(path)
+            item = QListWidgetItem(QIcon(placeholder()), f"{title}\n{brand} · {kind}")
             item.setData(PATH_ROLE, str(path))
-            item.setToolTip(str(path))
-            self.samples.addItem(item)
+            item.setToolTip(tr("Start a design from this sample brief") + f"\n{path}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                tr("{title}, {kind} brief by {brand}").format(title=title, kind=kind, brand=brand),
+            )
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            cards.addItem(item)
+        cards.setCurrentRow(0)
+        return cards
 
-    def _list(self, title: str, grid: QGridLayout, column: int) -> QListWidget:
+    def _recent_list(
+        self, title: str, empty_text: str, row: QHBoxLayout
+    ) -> tuple[QListWidget, QLabel]:
         box = QGroupBox(title, self)
         layout = QVBoxLayout(box)
-        widget = QListWidget(box)
+        stack = QStackedWidget(box)
+        widget = QListWidget(stack)
         widget.setAccessibleName(title)
-        widget.itemActivated.connect(lambda item: self.path_chosen.emit(item.data(PATH_ROLE)))
-        layout.addWidget(widget)
-        grid.addWidget(box, 0, column)
-        return widget
+        widget.setAlternatingRowColors(True)
+        widget.itemActivated.connect(self._activated)
+        empty = QLabel(empty_text, stack)
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        empty.setEnabled(False)  # drawn in the muted colour of the theme
+        empty.setAccessibleName(empty_text)
+        stack.addWidget(widget)
+        stack.addWidget(empty)
+        layout.addWidget(stack)
+        row.addWidget(box, 1)
+        return widget, empty
 
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(PATH_ROLE)
+        if path:
+            self.path_chosen.emit(path)
+
+    # --- content -------------------------------------------------------------------------
     def set_recent(self, designs: list[str], briefs: list[str]) -> None:
-        for widget, paths in ((self.recent_designs, designs), (self.recent_briefs, briefs)):
+        for widget, empty, paths in (
+            (self.recent_designs, self.designs_empty, designs),
+            (self.recent_briefs, self.briefs_empty, briefs),
+        ):
             widget.clear()
             for path in paths:
-                item = QListWidgetItem(Path(path).name)
+                entry = recent_entry(path)
+                missing = "" if entry.exists else " " + tr("(missing)")
+                item = QListWidgetItem(f"{entry.title}{missing}\n{entry.folder} · {entry.name}")
                 item.setData(PATH_ROLE, path)
                 item.setToolTip(path)
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    tr("{title}, {name} in {folder}").format(
+                        title=entry.title, name=entry.name, folder=entry.folder
+                    )
+                    + missing,
+                )
+                if not entry.exists:
+                    item.setForeground(self.palette().placeholderText())
                 widget.addItem(item)
-            if not paths:
-                empty = QListWidgetItem("Nothing yet")
-                empty.setFlags(Qt.ItemFlag.NoItemFlags)
-                widget.addItem(empty)
+            stack = widget.parentWidget()
+            assert isinstance(stack, QStackedWidget)
+            stack.setCurrentWidget(widget if paths else empty)
 
+    # --- thumbnails ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._thumbnails_started:
+            self._thumbnails_started = True
+            self._pending = [
+                self.samples.item(r).data(PATH_ROLE) for r in range(self.samples.count())
+            ]
+            QTimer.singleShot(0, self._next_thumbnail)
 
-def _sample_label(path: Path) -> str:
-    import json
+    @property
+    def thumbnails_ready(self) -> bool:
+        return self._thumbnails_started and not self._pending
 
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return f"{raw.get('title', path.stem)}"
-    except (OSError, ValueError):
-        return path.stem
+    def _next_thumbnail(self) -> None:
+        """One picture per turn of the event loop, so the window stays responsive."""
+        if not self._pending:
+            return
+        path = self._pending.pop(0)
+        try:
+            data = brief_thumbnail(path, THUMB_PX)
+        except (InputError, OSError):
+            data = b""  # a missing picture must not break the page
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data, "PNG"):
+            self._set_thumbnail(path, pixmap)
+        if self._pending:
+            QTimer.singleShot(0, self._next_thumbnail)
+
+    def _set_thumbnail(self, path: str, pixmap: QPixmap) -> None:
+        canvas = placeholder()
+        painter = QPainter(canvas)
+        x, y = (THUMB_PX - pixmap.width()) // 2, (THUMB_PX - pixmap.height()) // 2
+        painter.fillRect(x + 3, y + 3, pixmap.width(), pixmap.height(), QColor(0, 0, 0, 40))
+        painter.fillRect(x, y, pixmap.width(), pixmap.height(), QColor("white"))
+        painter.drawPixmap(x, y, pixmap)
+        painter.setPen(QColor(0, 0, 0, 60))
+        painter.drawRect(x, y, pixmap.width() - 1, pixmap.height() - 1)
+        painter.end()
+        icon = QIcon(canvas)
+        icon.addPixmap(canvas, QIcon.Mode.Selected)  # the picture, not tinted by the selection
+        for row in range(self.samples.count()):
+            item = self.samples.item(row)
+            if item.data(PATH_ROLE) == path:
+                item.setIcon(icon)

@@ -1,13 +1,25 @@
-"""The brief, shown as the brand wrote it (Markdown) with its constraints in plain words."""
+"""The brief, shown as the brand wrote it (Markdown) with its constraints in plain words, under
+a line saying who signed it and whether that signature is trusted."""
 
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studio.brief.model import Brief
 from studio.brief.summary import constraint_lines
+from studio.gui.i18n import tr
+
+# Light backgrounds with dark text, readable in the light and the dark theme alike.
+BANNER = {
+    "ok": ("#e3f4e6", "#114d22", "✔"),
+    "info": ("#e6eefb", "#173a73", "ℹ"),
+    "warning": ("#fff1d6", "#6b4200", "⚠"),
+    "danger": ("#fde2e1", "#8a1010", "⚠"),
+}
+FINGERPRINT = re.compile(r"\b((?:[0-9A-F]{4} ){3,}[0-9A-F]{1,4})\b")
 
 
 def brief_html(brief: Brief) -> str:
@@ -39,15 +51,45 @@ def brief_html(brief: Brief) -> str:
     return "\n".join(parts)
 
 
+def banner_html(level: str, text: str) -> str:
+    """The signature line as a coloured band; key fingerprints in a fixed-width font, so the
+    groups line up and are easy to compare with what the brand reads out."""
+    background, color, mark = BANNER.get(level, BANNER["info"])
+    body = FINGERPRINT.sub(r"<tt>\1</tt>", html.escape(text))
+    return (
+        f'<table width="100%" cellpadding="8" cellspacing="0" bgcolor="{background}">'
+        f'<tr><td><span style="color:{color}"><b>{mark}</b> {body}</span>'
+        "</td></tr></table>"
+    )
+
+
 class BriefPanel(QTextBrowser):
+    """``set_signature`` records the signature line for one brief object; ``show_brief`` shows
+    it whenever that brief is shown (the window calls ``show_brief`` on every new document)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Brief")
+        self.setAccessibleName(tr("Brief"))
         self.setOpenExternalLinks(False)
+        self._notes: dict[int, tuple[Brief, str, str]] = {}
+        self.signature_level = ""
+        self.signature_text = ""
         self.show_brief(None)
 
+    def set_signature(self, brief: Brief, level: str, text: str) -> None:
+        self._notes[id(brief)] = (brief, level, text)
+        while len(self._notes) > 16:  # a session opens a few briefs; keep the newest ones
+            del self._notes[next(iter(self._notes))]
+
+    def note_for(self, brief: Brief | None) -> tuple[str, str]:
+        entry = self._notes.get(id(brief)) if brief is not None else None
+        return (entry[1], entry[2]) if entry is not None and entry[0] is brief else ("", "")
+
     def show_brief(self, brief: Brief | None) -> None:
+        self.signature_level, self.signature_text = self.note_for(brief)
+        self.setAccessibleDescription(self.signature_text)
         if brief is None:
             self.setHtml("<p>No brief: this design is not linked to a brief that is open.</p>")
-        else:
-            self.setHtml(brief_html(brief))
+            return
+        top = banner_html(self.signature_level, self.signature_text) if self.signature_text else ""
+        self.setHtml(top + brief_html(brief))
