@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,17 +52,28 @@ def configure_fonts(extra_dirs: Iterable[str | Path] = ()) -> resvg.usvg.Options
     """(Re)build the renderer options with system, bundled, env and ``extra_dirs`` fonts."""
     global _options
     _extra_dirs[:] = [Path(d) for d in extra_dirs]
+    _options = _new_options()
+    return _options
+
+
+def _new_options() -> resvg.usvg.Options:
     options = resvg.usvg.Options.default()
     options.font_family = DEFAULT_FAMILY
     options.load_system_fonts()
     for folder in font_dirs():
         if folder.is_dir():
             options.load_fonts_dir(str(folder))
-    _options = options
     return options
 
 
 def _opts() -> resvg.usvg.Options:
+    """The cached options in the main thread; fresh ones (about 4 ms) in any other thread.
+
+    The binding's Options is "unsendable": only the thread that made it may use it or drop it,
+    so one made by a worker thread (the GUI exports off its thread) can neither be shared nor
+    cached without a panic later, when another thread touches or frees it."""
+    if threading.current_thread() is not threading.main_thread():
+        return _new_options()
     return _options if _options is not None else configure_fonts(_extra_dirs)
 
 
