@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -188,7 +188,7 @@ class ExportDialog(QDialog):
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button = QPushButton(tr("Close"))
-        self.close_button.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.reject)
         row.addWidget(self.open_button)
         row.addStretch(1)
         for button in (self.export_button, self.cancel_button, self.close_button):
@@ -319,15 +319,12 @@ class ExportDialog(QDialog):
     def open_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text()))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def done(self, result: int) -> None:
         """Closing stops the work: a cancelled export writes nothing."""
         for task in (self.task, self.preview_task):
             if task is not None:
                 task.cancel()
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        self.close()
+        super().done(result)
 
 
 def _message(error: BaseException) -> str:

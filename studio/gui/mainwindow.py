@@ -28,6 +28,7 @@ from studio.gui.canvas.rulers import THICKNESS, Ruler
 from studio.gui.canvas.scene import CanvasScene
 from studio.gui.canvas.view import CanvasView
 from studio.gui.controller import Controller
+from studio.gui.delivery import Delivery
 from studio.gui.panels.brief import BriefPanel
 from studio.gui.panels.checks import create_checks_panel
 from studio.gui.panels.layers import LayersPanel
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.garment_action: QAction
         self.tools = self._tools()
         self.tool_name = ""
+        self.delivery = Delivery(self)
         self.acts = actions.build(self)
         self._status()
         self.ctrl.stack.cleanChanged.connect(lambda _: self.update_title())
@@ -369,4 +371,5 @@ class MainWindow(QMainWindow):
             return
         self.store.set("window/geometry", bytes(self.saveGeometry().data()))
         self.autosaver.stop()
+        self.delivery.stop()
         event.accept()
