@@ -111,7 +111,7 @@ class PackageDialog(QDialog):
     def _licence_box(self) -> QGroupBox:
         box = QGroupBox(tr("The brief's licence"))
         column = QVBoxLayout(box)
-        text = QTextBrowser()
+        self.licence_view = text = QTextBrowser()
         text.setPlainText(licence_text(self.brief))
         text.setAccessibleName(tr("Licence text"))
         text.setMaximumHeight(110)
