@@ -97,9 +97,8 @@ class ExportDialog(QDialog):
         tiles.addStretch(1)
         layout.addWidget(self.deliverables)
         if self.separations:
-            layout.addWidget(self._separations_box(), 1)
-        else:
-            layout.addStretch(1)
+            layout.addWidget(self._separations_box())
+        layout.addStretch(1)
         layout.addLayout(self._folder_row())
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -109,7 +108,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
-        self.resize(920, 800 if self.separations else 460)
+        self.resize(920, self.sizeHint().height())
         self._update_buttons()
         self.refresh_previews()
 
@@ -206,6 +205,14 @@ class ExportDialog(QDialog):
         )
         return ExportChoice(options, bool(self.plates_as.currentData()))
 
+    def garment_color(self) -> str:
+        """The colour behind the print thumbnails: the chosen garment for a t-shirt brief."""
+        if self.brief.kind != "tshirt" or not self.brief.garment_colors:
+            return "#ffffff"
+        name = self.garment.currentData() if self.separations else None
+        colors = {g.name: g.color for g in self.brief.garment_colors}
+        return colors.get(name or "", self.brief.garment_colors[0].color)
+
     def refresh_previews(self) -> None:
         """(Re)make the thumbnails off the GUI thread; a newer request cancels the older."""
         if self.preview_task is not None:
@@ -231,6 +238,9 @@ class ExportDialog(QDialog):
     def _previews_ready(self, task: worker.Task, result: dict[str, Any]) -> None:
         if task is not self.preview_task:
             return
+        garment = self.garment_color()
+        for tile in self.output_tiles.values():
+            tile.set_background(garment)
         for output_id, image in result["outputs"]:
             self.output_tiles[output_id].set_image(image)
         if not self.separations:
@@ -312,6 +322,7 @@ class ExportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         busy = self.busy()
+        self.progress.setVisible(busy or self.progress.value() > 0)
         self.export_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.open_button.setVisible(bool(self.written) and not busy)

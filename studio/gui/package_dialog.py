@@ -89,8 +89,10 @@ class PackageDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self._send_box())
+        layout.addStretch(1)
         layout.addLayout(self._buttons())
-        self.resize(680, 640)
+        self.progress.setVisible(False)
+        self.resize(680, max(520, self.sizeHint().height()))
         self._update()
         self.check_task = worker.run_in_background(
             self._run_check, self._checked, self._check_failed
@@ -114,10 +116,13 @@ class PackageDialog(QDialog):
         self.licence_view = text = QTextBrowser()
         text.setPlainText(licence_text(self.brief))
         text.setAccessibleName(tr("Licence text"))
-        text.setMaximumHeight(110)
+        text.setMaximumHeight(80)
         self.accept_box = QCheckBox(tr("I accept this licence for this design"))
         self.accept_box.toggled.connect(self._update)
         column.addWidget(text)
+        reward = self.brief.licence.get("reward")
+        if reward:
+            column.addWidget(QLabel(tr("Reward: {reward}").format(reward=reward)))
         column.addWidget(self.accept_box)
         return box
 
@@ -313,6 +318,7 @@ class PackageDialog(QDialog):
 
     def _update(self) -> None:
         busy = self.busy()
+        self.progress.setVisible(busy or self.progress.value() > 0)
         self.package_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.send_button.setEnabled(self.package_path is not None and not busy)

@@ -37,7 +37,8 @@ def plate_thumbnails(result: Separations, box: int = THUMB_PX) -> list[tuple[str
     out = []
     for plate in result.plates:
         film = Image.fromarray(np.where(plate.mask, 0, 255).astype(np.uint8), "L")
-        out.append((f"{plate.order} · {plate.label}", fit(film, box)))
+        pantone = f"\n{plate.ink.pantone}" if plate.ink.pantone else ""
+        out.append((f"{plate.order} · {plate.ink.name}{pantone}", fit(film, box)))
     if result.proof is not None:
         m, layout = result.layout.margin, result.layout
         proof = result.proof.crop((m, m, m + layout.width, m + layout.height))
@@ -55,7 +56,7 @@ class Tile(QWidget):
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setFixedSize(THUMB_PX + 8, THUMB_PX + 8)
-        self.picture.setStyleSheet("QLabel { border: 1px solid #9a9a9a; background: #ffffff; }")
+        self.set_background("#ffffff")
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -70,6 +71,10 @@ class Tile(QWidget):
             self.set_image(image)
         else:
             self.picture.setText(tr("Rendering…"))
+
+    def set_background(self, color: str) -> None:
+        """What shows through transparent parts: white, or the garment a print goes on."""
+        self.picture.setStyleSheet(f"QLabel {{ border: 1px solid #9a9a9a; background: {color}; }}")
 
     def set_image(self, image: Image.Image) -> None:
         self.picture.setPixmap(to_pixmap(image))
