@@ -7,7 +7,6 @@ it is stopped when the application quits (and when the window closes).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
@@ -17,11 +16,12 @@ from studio.brief.model import Brief
 from studio.errors import InputError
 from studio.gui import worker
 from studio.gui.i18n import tr
-from studio.gui.outbox_runner import OutboxRunner
-from studio.outbox.store import Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when first used: the outbox (QtNetwork, keyring) slows startup
+    from studio.connectors.credentials import CredentialStore
     from studio.gui.mainwindow import MainWindow
+    from studio.gui.outbox_runner import OutboxRunner
+    from studio.outbox.store import Store
 
 
 class Delivery(QObject):
@@ -32,7 +32,8 @@ class Delivery(QObject):
         self.window = window
         self.store: Store | None = None
         self.runner: OutboxRunner | None = None
-        self.credentials, self.notice = None, ""
+        self.credentials: CredentialStore | None = None
+        self.notice = ""
         self.dialog: QDialog | None = None
         self.outbox_dock = QDockWidget(tr("Outbox"), window)
         self.outbox_dock.setObjectName("dock-outbox")
@@ -45,16 +46,24 @@ class Delivery(QObject):
     def outbox(self) -> tuple[Store, OutboxRunner]:
         """The queue and its running worker (opened and started on first use)."""
         if self.store is None or self.runner is None:
-            from studio.connectors.credentials import open_store
             from studio.gui.outbox_panel import OutboxPanel
+            from studio.gui.outbox_runner import OutboxRunner
             from studio.outbox.cli import default_db
+            from studio.outbox.store import Store
 
-            self.credentials, self.notice = open_store()
+            credentials = self._credentials()
             self.store = Store(default_db())
-            self.runner = OutboxRunner(self.store, self.credentials)
+            self.runner = OutboxRunner(self.store, credentials)
             self.runner.start()
             self.outbox_dock.setWidget(OutboxPanel(self.store, self.runner))
         return self.store, self.runner
+
+    def _credentials(self) -> CredentialStore:
+        if self.credentials is None:
+            from studio.connectors.credentials import open_store
+
+            self.credentials, self.notice = open_store()
+        return self.credentials
 
     def _outbox_shown(self, visible: bool) -> None:
         if visible:
@@ -124,22 +133,21 @@ class Delivery(QObject):
             return None
         if (win.ctrl.dirty or win.ctrl.path is None) and not win.save():
             return None
+        assert win.ctrl.path is not None
         from studio.gui.package_dialog import PackageDialog
 
-        self.dialog = PackageDialog(Path(win.ctrl.path), brief, self.show_outbox, win)
+        self.dialog = PackageDialog(win.ctrl.path, brief, self.show_outbox, win)
         self.dialog.open()
         return self.dialog
 
     def connectors(self) -> QDialog:
-        from studio.connectors.credentials import open_store
         from studio.gui.connectors_page import ConnectorsPage
 
-        if self.credentials is None:
-            self.credentials, self.notice = open_store()
+        credentials = self._credentials()
         dialog = QDialog(self.window)
         dialog.setWindowTitle(tr("Connectors"))
         layout = QVBoxLayout(dialog)
-        layout.addWidget(ConnectorsPage(self.credentials, self.notice, qsettings=QSettings()))
+        layout.addWidget(ConnectorsPage(credentials, self.notice, qsettings=QSettings()))
         dialog.resize(820, 420)
         self.dialog = dialog
         dialog.open()

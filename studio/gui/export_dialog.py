@@ -247,8 +247,9 @@ class ExportDialog(QDialog):
             return
         while self.plates.count():
             item = self.plates.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.plate_tiles = [Tile(caption, image) for caption, image in result["plates"]]
         for tile in self.plate_tiles:
             self.plates.addWidget(tile)
