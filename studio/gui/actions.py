@@ -40,9 +40,14 @@ def build(window: MainWindow) -> dict[str, QAction]:
     a["import"] = _action(window, "&Import Image or SVG…", window.import_dialog, "Ctrl+I")
     a["close"] = _action(window, "&Close Design", window.close_design, SK.Close)
     a["quit"] = _action(window, "&Quit", window.close, SK.Quit)
-    for key in ("open_brief", "open", "save", "save_as", "import", "close", "quit"):
+    a["export"] = _action(window, tr("&Export…"), window.delivery.export, "Ctrl+E")
+    a["submission"] = _action(
+        window, tr("Prepare &Submission…"), window.delivery.prepare_submission
+    )
+    for key in ("open_brief", "open", "save", "save_as", "import", "export", "submission",
+                "close", "quit"):  # fmt: skip
         file.addAction(a[key])
-        if key in ("open", "import", "close"):
+        if key in ("open", "import", "submission", "close"):
             file.addSeparator()
     a["new_brief"] = _action(window, tr("&New Brief…"), window.briefs.new_brief_dialog)
     file.insertAction(a["open_brief"], a["new_brief"])
@@ -101,6 +106,10 @@ def build(window: MainWindow) -> dict[str, QAction]:
     docks = view.addMenu("&Panels")
     for dock in window.docks.values():
         docks.addAction(dock.toggleViewAction())
+    docks.addAction(window.delivery.outbox_dock.toggleViewAction())
+    tools_menu = bar.addMenu(tr("&Tools"))
+    a["connectors"] = _action(window, tr("&Connectors…"), window.delivery.connectors)
+    tools_menu.addAction(a["connectors"])
     _toolbars(window, a)
     return a
 

@@ -29,6 +29,7 @@ from studio.gui.canvas.rulers import THICKNESS, Ruler
 from studio.gui.canvas.scene import CanvasScene
 from studio.gui.canvas.view import CanvasView
 from studio.gui.controller import Controller
+from studio.gui.delivery import Delivery
 from studio.gui.panels.brief import BriefPanel
 from studio.gui.panels.checks import create_checks_panel, install_badge
 from studio.gui.panels.layers import LayersPanel
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.garment_action: QAction
         self.tools = self._tools()
         self.tool_name = ""
+        self.delivery = Delivery(self)
         self.acts = actions.build(self)
         self._status()
         self.checks_badge = install_badge(self, self.checks_panel, self.docks["Checks"])
@@ -371,4 +373,5 @@ class MainWindow(QMainWindow):
         self.store.set("window/geometry", bytes(self.saveGeometry().data()))
         self.autosaver.stop()
         self.checks_panel.shutdown()
+        self.delivery.stop()
         event.accept()

@@ -38,11 +38,6 @@ FONT_DIRS_ENV = "MOTIF_STUDIO_FONT_DIRS"
 
 _options: resvg.usvg.Options | None = None
 _extra_dirs: list[Path] = []
-# resvg's Options are pyo3 "unsendable": used from any thread but the one that made them,
-# resvg panics. The live checks render on a worker thread while the canvas renders on the
-# GUI thread, so each thread keeps its own Options, rebuilt when configure_fonts changes them.
-_per_thread = threading.local()
-_config_generation = 0
 
 
 def font_dirs() -> list[Path]:
@@ -53,7 +48,15 @@ def font_dirs() -> list[Path]:
     return dirs + _extra_dirs
 
 
-def _build_options() -> resvg.usvg.Options:
+def configure_fonts(extra_dirs: Iterable[str | Path] = ()) -> resvg.usvg.Options:
+    """(Re)build the renderer options with system, bundled, env and ``extra_dirs`` fonts."""
+    global _options
+    _extra_dirs[:] = [Path(d) for d in extra_dirs]
+    _options = _new_options()
+    return _options
+
+
+def _new_options() -> resvg.usvg.Options:
     options = resvg.usvg.Options.default()
     options.font_family = DEFAULT_FAMILY
     options.load_system_fonts()
@@ -63,25 +66,15 @@ def _build_options() -> resvg.usvg.Options:
     return options
 
 
-def configure_fonts(extra_dirs: Iterable[str | Path] = ()) -> resvg.usvg.Options:
-    """(Re)build the renderer options with system, bundled, env and ``extra_dirs`` fonts."""
-    global _options, _config_generation
-    _extra_dirs[:] = [Path(d) for d in extra_dirs]
-    _config_generation += 1
-    options = _options = _build_options()
-    _per_thread.options = (_config_generation, options)
-    return options
-
-
 def _opts() -> resvg.usvg.Options:
-    """This thread's options (see ``_per_thread``), built on first use."""
-    cached = getattr(_per_thread, "options", None)
-    if cached is not None and cached[0] == _config_generation:
-        options: resvg.usvg.Options = cached[1]
-        return options
-    options = _build_options()
-    _per_thread.options = (_config_generation, options)
-    return options
+    """The cached options in the main thread; fresh ones (about 4 ms) in any other thread.
+
+    The binding's Options is "unsendable": only the thread that made it may use it or drop it,
+    so one made by a worker thread (the GUI exports off its thread) can neither be shared nor
+    cached without a panic later, when another thread touches or frees it."""
+    if threading.current_thread() is not threading.main_thread():
+        return _new_options()
+    return _options if _options is not None else configure_fonts(_extra_dirs)
 
 
 def check_render_size(width_px: int, height_px: int, source: str | None = None) -> None:
