@@ -134,10 +134,20 @@ def load_brief(path: str | Path) -> Brief:
         digest_source = data
         assets = _sibling_assets(path, data)
     brief = parse_brief(data, source=path, assets=assets)
+    _require_assets(brief, path)
     brief.sha256 = hashlib.sha256(
         path.read_bytes() if assets and head.startswith(b"PK") else digest_source
     ).hexdigest()
     return brief
+
+
+def _require_assets(brief: Brief, path: Path) -> None:
+    """Every file the brief names must be there (in the package, or next to a bare JSON)."""
+    named = [("garment.mockup", brief.mockup), ("template", brief.template)]
+    named += [(f"rules.required[{i}].asset", r.asset) for i, r in enumerate(brief.rules.required)]
+    for field, name in named:
+        if name and name not in brief.assets:
+            raise BriefError(path, _("asset {name!r} is missing").format(name=name), field)
 
 
 def _sibling_assets(path: Path, data: bytes) -> dict[str, bytes]:

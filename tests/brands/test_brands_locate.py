@@ -22,6 +22,9 @@ def _bump(source: Path, out: Path, **changes: object) -> Path:
     raw = json.loads(source.read_text())
     raw.update(changes)
     out.write_text(json.dumps(raw))
+    assets = out.parent / "assets"
+    if not assets.exists():  # a bare brief.json names its files relative to itself
+        shutil.copytree(source.parent / "assets", assets)
     return out
 
 

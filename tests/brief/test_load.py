@@ -153,3 +153,10 @@ def test_not_a_zip_nor_json(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04garbage")
     with pytest.raises(InputError, match="not a readable zip"):
         load_brief(path)
+
+
+def test_bare_brief_with_a_missing_asset_names_it(tmp_path: Path) -> None:
+    raw = _base() | {"garment": {"colors": [], "mockup": "assets/tee.svg"}}
+    with pytest.raises(BriefError, match=r"assets/tee\.svg") as info:
+        load_brief(_write(tmp_path, raw))
+    assert info.value.field == "garment.mockup"
