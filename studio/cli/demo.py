@@ -1,5 +1,6 @@
-"""``motif-studio demo [-o DIR]``: check and export the bundled sample design against the sample
-brief, headless; what the README's first command runs where there is no display."""
+"""``motif-studio demo [-o DIR]``: check the bundled sample design against its brief and export
+every deliverable the brief asks for (separations and ad sizes included), headless, with the
+same code as the app's export dialog; what the README's first command runs without a display."""
 
 from __future__ import annotations
 
@@ -20,32 +21,28 @@ def register(sub: Any) -> None:
 
 def run_demo(output_dir: str | Path, sample: str = "lafraise-tee") -> int:
     from studio.brief import load_brief
-    from studio.design import open_design
-    from studio.export.deliverables import export_bytes, target_for
-    from studio.fsutil import atomic_write
+    from studio.checks import run_checks
+    from studio.design import design_from_document
+    from studio.document.fileio import load_document
     from studio.l10n import format_file_size
+    from studio.production.export_set import export_outputs, write_outputs
     from studio.samples import sample_brief_path, sample_design_path
 
-    out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
     brief = load_brief(sample_brief_path(sample))
-    design = open_design(sample_design_path(sample), brief.dpi)
-    print(
-        _("Brief: {title} ({id} v{version})").format(
-            title=brief.title, id=brief.id, version=brief.version
-        )
-    )
-    print(_("Design: {path}").format(path=design.path))
-    written = []
-    for output in brief.outputs:
-        if output.format == "separations":
-            continue
-        target = target_for(design, output.format, brief=brief, output=output)
-        path = out / f"{output.id}.{output.format}"
-        atomic_write(path, export_bytes(design, target))
-        written.append(path)
-        size = format_file_size(path.stat().st_size)
-        if output.format != "pdf":
-            size = f"{target.width_px}×{target.height_px} px, {size}"
-        print("  " + _("wrote {path} ({size})").format(path=path, size=size))
-    return 0
+    doc = load_document(sample_design_path(sample))
+    print(_("Brief: {title} ({id} v{version})").format(
+        title=brief.title, id=brief.id, version=brief.version))  # fmt: skip
+    print(_("Design: {path}").format(path=sample_design_path(sample)))
+    report = run_checks(design_from_document(doc), brief)
+    verdict = _("passed") if report.passed else _("failed")
+    print(_("Check: {verdict} ({errors} errors, {warnings} warnings)").format(
+        verdict=verdict, errors=len(report.errors), warnings=len(report.warnings)))  # fmt: skip
+    for finding in report.findings:
+        print(f"  {finding.severity}: {finding.rule}: {finding.message}")
+    files, too_heavy = export_outputs(doc, brief)
+    for written in write_outputs(files, output_dir):
+        size = format_file_size(written.stat().st_size)
+        print("  " + _("wrote {path} ({size})").format(path=written, size=size))
+    for finding in too_heavy:
+        print(f"  error: {finding.rule}: {finding.message}")
+    return 0 if report.passed and not too_heavy else 1
