@@ -244,7 +244,7 @@ def _added(path: str, value: Any) -> Change:
             value,
             _("New rule: {label}: {value}").format(label=label, value=_fmt(value)),
         )
-    detail = "" if _long(value) else f": {_fmt(value)}"
+    detail = "" if _long(value) else _(": {value}").format(value=_fmt(value))
     if re.search(r"\]$", path):
         return Change(
             path,

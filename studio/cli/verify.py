@@ -8,16 +8,20 @@ import argparse
 import json
 from typing import Any
 
+from studio.i18n import _
+
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "verify",
-        help="verify a submission package (hashes, brief, full check)",
-        description="Check every file's hash against the manifest, the brief's identity, and "
-        "re-run the full check on the included design (with --brief).",
+        help=_("verify a submission package (hashes, brief, full check)"),
+        description=_(
+            "Check every file's hash against the manifest, the brief's identity, "
+            "and re-run the full check on the included design (with --brief)."
+        ),
     )
     p.add_argument("package", metavar="FILE.zip")
-    p.add_argument("--brief", metavar="BRIEF", help="the brief the package answers")
+    p.add_argument("--brief", metavar="BRIEF", help=_("the brief the package answers"))
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=run)
 
