@@ -82,4 +82,4 @@ def format_length(mm: float, unit: str, dpi: float, digits: int = 2) -> str:
     from studio.l10n import format_number  # l10n imports i18n, as this module does
 
     # In the interface language: 12,5 mm in French (trailing zeros dropped either way).
-    return f"{format_number(from_mm(mm, unit, dpi), digits)} {unit}"
+    return f"{format_number(from_mm(mm, unit, dpi), digits, grouping=False)} {unit}"

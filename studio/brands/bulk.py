@@ -184,9 +184,7 @@ def _check_in_worker(path_text: str) -> RowResult:
     except Exception as exc:  # a checker bug must not end the run: report it on the row
         row = broken_row(
             path.name,
-            _("internal error: {kind}: {error}").format(kind=type(exc).__name__, error=exc)[
-                :300
-            ],
+            _("internal error: {kind}: {error}").format(kind=type(exc).__name__, error=exc)[:300],
         )
     row.seconds = time.perf_counter() - start
     row.cpu_seconds = time.process_time() - cpu
