@@ -30,12 +30,15 @@ def locale_for(language: str | None = None) -> Locale:
         return Locale.parse("en")
 
 
-def format_number(value: float, decimals: int = 2, language: str | None = None) -> str:
-    """``1234.5`` -> ``1,234.5`` (en), ``1 234,5`` (fr); at most ``decimals`` decimals."""
+def format_number(
+    value: float, decimals: int = 2, language: str | None = None, grouping: bool = True
+) -> str:
+    """``1234.5`` -> ``1,234.5`` (en), ``1 234,5`` (fr); at most ``decimals`` decimals.
+    ``grouping=False`` leaves thousands unseparated (``1080 px``, as dimensions are written)."""
     # Round half up on the decimal digits a person reads (15.0625 in -> 15.063, 2.675 -> 2.68),
     # not half-even on the binary float as Babel would.
     rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    pattern = ("#,##0" if grouping else "0") + ("." + "#" * decimals if decimals > 0 else "")
     return str(_format_decimal(rounded, format=pattern, locale=locale_for(language)))
 
 

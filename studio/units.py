@@ -78,7 +78,8 @@ def from_mm(mm: float, unit: str, dpi: float) -> float:
 
 
 def format_length(mm: float, unit: str, dpi: float, digits: int = 2) -> str:
-    """A length for people, in ``unit``: ``12.5 mm``; trailing zeros dropped."""
-    value = from_mm(mm, unit, dpi)
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}"
+    """A length for people, in ``unit`` and the reader's language: ``12.5 mm``, ``12,5 mm``."""
+    from studio.l10n import format_number  # l10n imports i18n, as this module does
+
+    # In the interface language: 12,5 mm in French (trailing zeros dropped either way).
+    return f"{format_number(from_mm(mm, unit, dpi), digits, grouping=False)} {unit}"

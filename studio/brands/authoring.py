@@ -16,6 +16,7 @@ from typing import Any
 
 from studio.brief.load import BRIEF_ZIP_LIMITS, FORMAT
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.zips import check_member_name
 from studio.units import LengthError, length_mm
 
@@ -31,7 +32,12 @@ def parse_size(text: str) -> tuple[str, str]:
     """``"12inx16in"``, ``"12 x 16in"`` or ``"1080x1080px"`` -> ``("12in", "16in")``."""
     match = _SIZE.match(text)
     if not match:
-        raise InputError(None, f"--size {text!r}: expected WIDTHxHEIGHT with a unit, e.g. 12x16in")
+        raise InputError(
+            None,
+            _("--size {text}: expected WIDTHxHEIGHT with a unit, e.g. 12x16in").format(
+                text=repr(text)
+            ),
+        )
     w, wu, h, hu = match.groups()
     return f"{w}{wu or hu}", f"{h}{hu}"
 
@@ -46,9 +52,17 @@ def starter_brief(
 ) -> dict[str, Any]:
     """A brief that validates as is, with the usual rules of its kind, for the brand to edit."""
     if kind not in KINDS:
-        raise InputError(None, f"kind {kind!r}: expected one of {', '.join(KINDS)}")
+        raise InputError(
+            None,
+            _("kind {kind}: expected one of {kinds}").format(
+                kind=repr(kind), kinds=", ".join(KINDS)
+            ),
+        )
     if not _ID.match(brief_id):
-        raise InputError(None, f"id {brief_id!r}: use lower-case letters, digits, '.', '_', '-'")
+        raise InputError(
+            None,
+            _("id {id}: use lower-case letters, digits, '.', '_', '-'").format(id=repr(brief_id)),
+        )
     tee = kind == "tshirt"
     width, height = (
         parse_size(size) if size else (("12in", "16in") if tee else ("1080px", "1080px"))
@@ -57,16 +71,16 @@ def starter_brief(
     try:
         short = min(length_mm(width, dpi), length_mm(height, dpi))
     except LengthError as exc:
-        raise InputError(None, f"--size: {exc}") from None
+        raise InputError(None, _("--size: {error}").format(error=exc)) from None
     raw: dict[str, Any] = {
         "format": FORMAT,
         "id": brief_id,
         "version": 1,
         "title": title,
-        "description": "Describe what you want, in Markdown.",
+        "description": _("Describe what you want, in Markdown."),
         "brand": {"name": brand or brief_id.split(".")[0]},
         "kind": kind,
-        "licence": {"grant": "non-exclusive", "terms": "Write the licence terms here."},
+        "licence": {"grant": "non-exclusive", "terms": _("Write the licence terms here.")},
         "canvas": {"width": width, "height": height, "dpi": dpi},
     }
     if tee:
@@ -133,21 +147,33 @@ def collect_package(brief_json: Path) -> dict[str, bytes]:
     try:
         raw = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(brief_json, f"not valid JSON ({exc})") from None
+        raise InputError(brief_json, _("not valid JSON ({error})").format(error=exc)) from None
     if not isinstance(raw, dict):
-        raise InputError(brief_json, "a brief is a JSON object")
+        raise InputError(brief_json, _("a brief is a JSON object"))
     folder = brief_json.resolve().parent
     entries = {"brief.json": data}
     for where, name in asset_names(raw):
         try:
             clean = check_member_name(str(name))
         except ValueError as exc:
-            raise InputError(brief_json, f"{where}: {exc}") from None
+            raise InputError(
+                brief_json, _("{where}: {error}").format(where=where, error=exc)
+            ) from None
         target = (folder / clean).resolve()
         if folder not in target.parents:
-            raise InputError(brief_json, f"{where}: {clean!r} leads outside the brief's folder")
+            raise InputError(
+                brief_json,
+                _("{where}: {name} leads outside the brief's folder").format(
+                    where=where, name=repr(clean)
+                ),
+            )
         if clean == "brief.json" or clean.startswith("META-INF/"):
-            raise InputError(brief_json, f"{where}: {clean!r} is a reserved package name")
+            raise InputError(
+                brief_json,
+                _("{where}: {name} is a reserved package name").format(
+                    where=where, name=repr(clean)
+                ),
+            )
         entries[clean] = _read(target, BRIEF_ZIP_LIMITS.max_entry_bytes, f"{where}: ")
     return entries
 
@@ -164,9 +190,13 @@ def pack_brief(brief_json: str | Path, out: str | Path) -> bytes:
 def _read(path: Path, limit: int, where: str = "") -> bytes:
     try:
         if not path.is_file():
-            raise InputError(path, f"{where}no such file")
+            raise InputError(path, _("{where}no such file").format(where=where))
         if path.stat().st_size > limit:
-            raise InputError(path, f"{where}larger than {limit} bytes")
+            raise InputError(
+                path, _("{where}larger than {limit} bytes").format(where=where, limit=limit)
+            )
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(path, f"{where}cannot be read ({exc.strerror})") from None
+        raise InputError(
+            path, _("{where}cannot be read ({error})").format(where=where, error=exc.strerror)
+        ) from None

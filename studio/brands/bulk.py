@@ -21,6 +21,7 @@ from pathlib import Path
 
 from studio.brands.results import RowResult, broken_row
 from studio.brief.model import Brief
+from studio.i18n import _
 
 VerifyOne = Callable[[Path, Brief], RowResult]
 DEFAULT_TIMEOUT = 120.0
@@ -70,10 +71,12 @@ def bulk_verify(
             culprit = crashed[0]
             rows[culprit] = (
                 broken_row(
-                    culprit.name, f"checking was stuck past {timeout:g} s", "package.timeout"
+                    culprit.name,
+                    _("checking was stuck past {timeout} s").format(timeout=format(timeout, "g")),
+                    "package.timeout",
                 )
                 if killed
-                else broken_row(culprit.name, "the package crashed the checker")
+                else broken_row(culprit.name, _("the package crashed the checker"))
             )
             if progress:
                 progress(rows[culprit])
@@ -168,11 +171,21 @@ def _check_in_worker(path_text: str) -> RowResult:
         with _time_limit(timeout):
             row = verify_one(path, brief)
     except PackageTimeout:
-        row = broken_row(path.name, f"checking took longer than {timeout:g} s", "package.timeout")
+        row = broken_row(
+            path.name,
+            _("checking took longer than {timeout} s").format(timeout=format(timeout, "g")),
+            "package.timeout",
+        )
     except (MemoryError, RecursionError) as exc:
-        row = broken_row(path.name, f"the package is too large or too deep ({type(exc).__name__})")
+        row = broken_row(
+            path.name,
+            _("the package is too large or too deep ({kind})").format(kind=type(exc).__name__),
+        )
     except Exception as exc:  # a checker bug must not end the run: report it on the row
-        row = broken_row(path.name, f"internal error: {type(exc).__name__}: {exc}"[:300])
+        row = broken_row(
+            path.name,
+            _("internal error: {kind}: {error}").format(kind=type(exc).__name__, error=exc)[:300],
+        )
     row.seconds = time.perf_counter() - start
     row.cpu_seconds = time.process_time() - cpu
     return row

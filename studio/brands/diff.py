@@ -16,68 +16,76 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from studio.brief.model import Brief
 from studio.document.model import Document
+from studio.i18n import N_, _, translations
+from studio.l10n import format_number
 
 if TYPE_CHECKING:
     from studio.brands.cache import BriefCache
 
 Kind = Literal["added", "removed", "changed"]
 
+
+def _t(message: str) -> str:
+    """The translation of a label marked with ``N_()`` in the tables below."""
+    return translations().gettext(message)
+
+
 LABELS = {
-    "format": "Format",
-    "version": "Version",
-    "title": "Title",
-    "description": "Description",
-    "kind": "Kind",
-    "deadline": "Deadline",
-    "template": "Template",
-    "brand": "Brand",
-    "brand.name": "Brand name",
-    "brand.url": "Brand web site",
-    "brand.contact": "Brand contact",
-    "licence": "Licence",
-    "licence.grant": "Licence grant",
-    "licence.terms": "Licence terms",
-    "licence.url": "Licence page",
-    "licence.reward": "Reward",
-    "canvas.width": "Canvas width",
-    "canvas.height": "Canvas height",
-    "canvas.dpi": "Canvas resolution (dpi)",
-    "canvas.bleed": "Bleed",
-    "canvas.safe_margin": "Safe margin",
-    "garment.mockup": "Garment mock-up",
-    "inks": "Ink rules",
-    "inks.max_colors": "Maximum inks",
-    "inks.palette_only": "Palette inks only",
-    "inks.delta_e": "Colour tolerance (ΔE)",
-    "rules.min_image_dpi": "Minimum image resolution (dpi)",
-    "rules.recommended_image_dpi": "Recommended image resolution (dpi)",
-    "rules.min_text_size": "Minimum text size",
-    "rules.min_stroke_width": "Minimum stroke width",
-    "rules.transparency": "Transparency",
-    "rules.gradients": "Gradients",
-    "rules.raster_images": "Raster images",
-    "rules.max_text_coverage": "Maximum text coverage",
-    "rules.min_text_contrast": "Minimum text contrast",
-    "rules.fonts": "Allowed fonts",
+    "format": N_("Format"),
+    "version": N_("Version"),
+    "title": N_("Title"),
+    "description": N_("Description"),
+    "kind": N_("Kind"),
+    "deadline": N_("Deadline"),
+    "template": N_("Template"),
+    "brand": N_("Brand"),
+    "brand.name": N_("Brand name"),
+    "brand.url": N_("Brand web site"),
+    "brand.contact": N_("Brand contact"),
+    "licence": N_("Licence"),
+    "licence.grant": N_("Licence grant"),
+    "licence.terms": N_("Licence terms"),
+    "licence.url": N_("Licence page"),
+    "licence.reward": N_("Reward"),
+    "canvas.width": N_("Canvas width"),
+    "canvas.height": N_("Canvas height"),
+    "canvas.dpi": N_("Canvas resolution (dpi)"),
+    "canvas.bleed": N_("Bleed"),
+    "canvas.safe_margin": N_("Safe margin"),
+    "garment.mockup": N_("Garment mock-up"),
+    "inks": N_("Ink rules"),
+    "inks.max_colors": N_("Maximum inks"),
+    "inks.palette_only": N_("Palette inks only"),
+    "inks.delta_e": N_("Colour tolerance (ΔE)"),
+    "rules.min_image_dpi": N_("Minimum image resolution (dpi)"),
+    "rules.recommended_image_dpi": N_("Recommended image resolution (dpi)"),
+    "rules.min_text_size": N_("Minimum text size"),
+    "rules.min_stroke_width": N_("Minimum stroke width"),
+    "rules.transparency": N_("Transparency"),
+    "rules.gradients": N_("Gradients"),
+    "rules.raster_images": N_("Raster images"),
+    "rules.max_text_coverage": N_("Maximum text coverage"),
+    "rules.min_text_contrast": N_("Minimum text contrast"),
+    "rules.fonts": N_("Allowed fonts"),
 }
 # Lists of named things: matched by this key, shown as "<noun> 'name'".
 KEYED_LISTS = {
-    "inks.palette": ("name", "Palette ink"),
-    "garment.colors": ("name", "Garment colour"),
-    "rules.required": ("id", "Required element"),
-    "outputs": ("id", "Output"),
-    "targets": ("connector", "Target"),
-    "rules.keep_out": ("", "Keep-out zone"),
+    "inks.palette": ("name", N_("Palette ink")),
+    "garment.colors": ("name", N_("Garment colour")),
+    "rules.required": ("id", N_("Required element")),
+    "outputs": ("id", N_("Output")),
+    "targets": ("connector", N_("Target")),
+    "rules.keep_out": ("", N_("Keep-out zone")),
 }
 ITEM_FIELDS = {
-    "min_width": "minimum width",
-    "clear_space": "clear space",
-    "zone": "zone",
-    "asset": "artwork",
-    "color": "colour",
-    "pantone": "Pantone reference",
-    "max_bytes": "maximum file size",
-    "dpi": "resolution (dpi)",
+    "min_width": N_("minimum width"),
+    "clear_space": N_("clear space"),
+    "zone": N_("zone"),
+    "asset": N_("artwork"),
+    "color": N_("colour"),
+    "pantone": N_("Pantone reference"),
+    "max_bytes": N_("maximum file size"),
+    "dpi": N_("resolution (dpi)"),
 }
 _LENGTH = re.compile(r"^\s*([+-]?[\d.]+(?:[eE][+-]?\d+)?)\s*(mm|cm|in|pt|pc|px)\s*$")
 
@@ -122,16 +130,30 @@ def _walk(old: Any, new: Any, path: str, out: list[Change]) -> None:
         if all(_scalar(v) for v in old + new):
             label = _label(path)
             found = [
-                Change(path, "added", None, v, f"{label}: {_fmt(v)} added")
+                Change(
+                    path,
+                    "added",
+                    None,
+                    v,
+                    _("{label}: {value} added").format(label=label, value=_fmt(v)),
+                )
                 for v in new
                 if v not in old
             ]
             found += [
-                Change(path, "removed", v, None, f"{label}: {_fmt(v)} removed")
+                Change(
+                    path,
+                    "removed",
+                    v,
+                    None,
+                    _("{label}: {value} removed").format(label=label, value=_fmt(v)),
+                )
                 for v in old
                 if v not in new
             ]
-            out += found or [Change(path, "changed", old, new, f"{label}: order changed")]
+            out += found or [
+                Change(path, "changed", old, new, _("{label}: order changed").format(label=label))
+            ]
             return
     out.append(_changed(path, old, new))
 
@@ -159,61 +181,109 @@ def _label(path: str) -> str:
     """``rules.required[logo].min_width`` -> ``Required element 'logo' minimum width``."""
     generic = re.sub(r"\[[^\]]*\]", "[]", path)
     if generic in LABELS:
-        return LABELS[generic]
+        return _t(LABELS[generic])
     match = re.match(r"^(.*?)\[([^\]]*)\](?:\.(.*))?$", path)
     if match:
         head, name, rest = match.groups()
         generic_head = re.sub(r"\[[^\]]*\]", "[]", head)
-        noun = KEYED_LISTS.get(generic_head, ("", _label(head)))[1]
-        item = f"{noun} '{name}'" if KEYED_LISTS.get(generic_head, ("x",))[0] else f"{noun} {name}"
+        keyed = generic_head in KEYED_LISTS
+        noun = _t(KEYED_LISTS[generic_head][1]) if keyed else _label(head)
+        item = (
+            _("{noun} '{name}'").format(noun=noun, name=name)
+            if KEYED_LISTS.get(generic_head, ("x",))[0]
+            else _("{noun} {number}").format(noun=noun, number=name)
+        )
         if not rest:
             return item
         field = rest.split(".")[0]
-        if rest == "color" and noun.endswith("colour"):  # "Garment colour 'Black'", not "… colour"
+        if rest == "color" and generic_head == "garment.colors":  # not "Garment colour … colour"
             return item
-        return f"{item} {ITEM_FIELDS.get(field, field.replace('_', ' '))}" + (
+        words = _t(ITEM_FIELDS[field]) if field in ITEM_FIELDS else field.replace("_", " ")
+        return f"{item} {words}" + (
             "" if "." not in rest else " " + rest.split(".", 1)[1].replace("_", " ")
         )
     last = path.rsplit(".", 1)[-1]
     parent = path.rsplit(".", 1)[0] if "." in path else ""
     words = last.replace("_", " ")
     if parent == "rules":
-        return f"Rule {words}"
-    return f"{LABELS.get(parent, parent.capitalize())} {words}" if parent else words.capitalize()
+        return _("Rule {name}").format(name=words)
+    if not parent:
+        return words.capitalize()
+    return f"{_t(LABELS[parent]) if parent in LABELS else parent.capitalize()} {words}"
 
 
 def _changed(path: str, old: Any, new: Any) -> Change:
     label = _label(path)
     if path == "deadline":
-        text = f"Deadline moved: {_date(old)} → {_date(new)}"
+        text = _("Deadline moved: {old} → {new}").format(old=_date(old), new=_date(new))
         return Change(path, "changed", old, new, text)
     if path.endswith("].min_width") and path.startswith("rules.required["):
-        item = label.removesuffix(" minimum width")
-        text = f"{item} now needs {_fmt(new)} minimum width (was {_fmt(old)})"
+        item = label.removesuffix(" " + _t(ITEM_FIELDS["min_width"]))
+        text = _("{item} now needs {new} minimum width (was {old})").format(
+            item=item, new=_fmt(new), old=_fmt(old)
+        )
         return Change(path, "changed", old, new, text)
     if _long(old) or _long(new):
-        return Change(path, "changed", old, new, f"{label} changed")
-    return Change(path, "changed", old, new, f"{label}: {_fmt(old)} → {_fmt(new)}")
+        return Change(path, "changed", old, new, _("{label} changed").format(label=label))
+    return Change(
+        path,
+        "changed",
+        old,
+        new,
+        _("{label}: {old} → {new}").format(label=label, old=_fmt(old), new=_fmt(new)),
+    )
 
 
 def _added(path: str, value: Any) -> Change:
     label = _label(path)
     if _is_rule(path):
-        return Change(path, "added", None, value, f"New rule: {label}: {_fmt(value)}")
-    detail = "" if _long(value) else f": {_fmt(value)}"
+        return Change(
+            path,
+            "added",
+            None,
+            value,
+            _("New rule: {label}: {value}").format(label=label, value=_fmt(value)),
+        )
+    detail = "" if _long(value) else _(": {value}").format(value=_fmt(value))
     if re.search(r"\]$", path):
-        return Change(path, "added", None, value, f"{label} added{_item_detail(value)}")
-    return Change(path, "added", None, value, f"{label} added{detail}")
+        return Change(
+            path,
+            "added",
+            None,
+            value,
+            _("{label} added{detail}").format(label=label, detail=_item_detail(value)),
+        )
+    return Change(
+        path, "added", None, value, _("{label} added{detail}").format(label=label, detail=detail)
+    )
 
 
 def _removed(path: str, value: Any) -> Change:
     label = _label(path)
     if _is_rule(path):
-        return Change(path, "removed", value, None, f"Rule dropped: {label} (was {_fmt(value)})")
+        return Change(
+            path,
+            "removed",
+            value,
+            None,
+            _("Rule dropped: {label} (was {value})").format(label=label, value=_fmt(value)),
+        )
     if re.search(r"\]$", path):
-        return Change(path, "removed", value, None, f"{label} removed{_item_detail(value)}")
-    detail = "" if _long(value) else f" (was {_fmt(value)})"
-    return Change(path, "removed", value, None, f"{label} removed{detail}")
+        return Change(
+            path,
+            "removed",
+            value,
+            None,
+            _("{label} removed{detail}").format(label=label, detail=_item_detail(value)),
+        )
+    detail = "" if _long(value) else _(" (was {value})").format(value=_fmt(value))
+    return Change(
+        path,
+        "removed",
+        value,
+        None,
+        _("{label} removed{detail}").format(label=label, detail=detail),
+    )
 
 
 def _item_detail(value: Any) -> str:
@@ -235,13 +305,33 @@ def _asset_changes(old: dict[str, bytes], new: dict[str, bytes]) -> list[Change]
     for name in sorted(set(a) | set(b)):
         if name not in b:
             out.append(
-                Change(f"assets[{name}]", "removed", a[name], None, f"File '{name}' removed")
+                Change(
+                    f"assets[{name}]",
+                    "removed",
+                    a[name],
+                    None,
+                    _("File '{name}' removed").format(name=name),
+                )
             )
         elif name not in a:
-            out.append(Change(f"assets[{name}]", "added", None, b[name], f"File '{name}' added"))
+            out.append(
+                Change(
+                    f"assets[{name}]",
+                    "added",
+                    None,
+                    b[name],
+                    _("File '{name}' added").format(name=name),
+                )
+            )
         elif a[name] != b[name]:
             out.append(
-                Change(f"assets[{name}]", "changed", a[name], b[name], f"File '{name}' changed")
+                Change(
+                    f"assets[{name}]",
+                    "changed",
+                    a[name],
+                    b[name],
+                    _("File '{name}' changed").format(name=name),
+                )
             )
     return out
 
@@ -270,18 +360,23 @@ def _long(value: Any) -> bool:
 def _fmt(value: Any) -> str:
     """A value as a person reads it: ``"12in"`` -> ``12 in``, zones in words."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, str):
         match = _LENGTH.match(value)
-        return f"{match.group(1)} {match.group(2)}" if match else value
+        return f"{_decimal(float(match.group(1)))} {match.group(2)}" if match else value
     if isinstance(value, int | float):
-        return f"{value:g}"
+        return _decimal(value)
     if isinstance(value, dict) and {"x", "y", "width", "height"} <= set(value):
         x, y, w, h = (_fmt(value[k]) for k in ("x", "y", "width", "height"))
-        return f"{w} × {h} at ({x}, {y})"
+        return _("{width} × {height} at ({x}, {y})").format(width=w, height=h, x=x, y=y)
     if isinstance(value, list) and all(_scalar(v) for v in value):
-        return ", ".join(_fmt(v) for v in value) or "none"
+        return ", ".join(_fmt(v) for v in value) or _("none")
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _decimal(value: float) -> str:
+    """Whole numbers as written (``500000``), fractions in the reader's locale (``12,5``)."""
+    return f"{value:g}" if float(value).is_integer() else format_number(value, 4)
 
 
 @dataclass(frozen=True)
@@ -300,8 +395,12 @@ class BriefUpdate:
     @property
     def headline(self) -> str:
         if self.old_version == self.new_version:
-            return f"Brief {self.brief_id} version {self.new_version} was modified"
-        return f"Brief {self.brief_id} changed: version {self.old_version} → {self.new_version}"
+            return _("Brief {id} version {version} was modified").format(
+                id=self.brief_id, version=self.new_version
+            )
+        return _("Brief {id} changed: version {old} → {new}").format(
+            id=self.brief_id, old=self.old_version, new=self.new_version
+        )
 
 
 def brief_update_for(

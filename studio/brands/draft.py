@@ -21,6 +21,7 @@ from studio.brands.validate import Problem, validate_raw
 from studio.brief.load import brief_schema, parse_brief
 from studio.brief.model import Brief
 from studio.errors import InputError
+from studio.i18n import _
 from studio.paths import resources_dir
 from studio.safety.zips import check_member_name
 
@@ -113,7 +114,7 @@ class BriefDraft:
 
     @classmethod
     def new(cls, kind: str = "tshirt", brief_id: str = "my-brand.new-brief") -> BriefDraft:
-        return cls(starter_brief(kind, brief_id, "New brief"))
+        return cls(starter_brief(kind, brief_id, _("New brief")))
 
     @classmethod
     def from_brief(cls, brief: Brief) -> BriefDraft:
@@ -190,7 +191,7 @@ class BriefDraft:
         return brief
 
     def _named_assets(self) -> dict[str, bytes]:
-        names = {str(n) for _, n in asset_names(self.raw)}
+        names = {str(n) for _where, n in asset_names(self.raw)}
         return {k: v for k, v in self.assets.items() if k in names}
 
     def save_json(self, path: str | Path) -> None:

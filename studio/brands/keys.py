@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from studio.brands.userdirs import data_dir, private_dir
 from studio.errors import InputError
+from studio.i18n import _
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 MAX_KEY_FILE = 64 * 1024
@@ -28,7 +29,9 @@ def keys_dir() -> Path:
 
 def check_key_name(name: str) -> str:
     if not _NAME.match(name):
-        raise InputError(None, f"key name {name!r}: use letters, digits, '.', '_', '-'")
+        raise InputError(
+            None, _("key name {name}: use letters, digits, '.', '_', '-'").format(name=repr(name))
+        )
     return name
 
 
@@ -46,7 +49,9 @@ def new_key(
     """Create and store a key pair called ``name``. A key without passphrase needs
     ``unencrypted=True``: nobody stores a plain private key by forgetting an option."""
     if not passphrase and not unencrypted:
-        raise InputError(None, "a passphrase is needed (or ask for an unencrypted key explicitly)")
+        raise InputError(
+            None, _("a passphrase is needed (or ask for an unencrypted key explicitly)")
+        )
     key = Ed25519PrivateKey.generate()
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase)
@@ -76,11 +81,11 @@ def load_private_key(name: str, passphrase: bytes | None) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(data, password=passphrase or None)
     except TypeError:
-        raise InputError(path, "the key is encrypted: give its passphrase") from None
+        raise InputError(path, _("the key is encrypted: give its passphrase")) from None
     except ValueError:
-        raise InputError(path, "wrong passphrase, or not a private key") from None
+        raise InputError(path, _("wrong passphrase, or not a private key")) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise InputError(path, "not an Ed25519 key")
+        raise InputError(path, _("not an Ed25519 key"))
     return key
 
 
@@ -88,7 +93,7 @@ def load_public_key(name: str) -> Ed25519PublicKey:
     path = public_key_path(name)
     key = serialization.load_pem_public_key(_read(path))
     if not isinstance(key, Ed25519PublicKey):
-        raise InputError(path, "not an Ed25519 public key")
+        raise InputError(path, _("not an Ed25519 public key"))
     return key
 
 
@@ -100,10 +105,12 @@ def list_keys() -> list[str]:
 def _read(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_KEY_FILE:
-            raise InputError(path, "too large for a key file")
+            raise InputError(path, _("too large for a key file"))
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(path, f"no key {path.stem!r} (create it with 'keys new')") from None
+        raise InputError(
+            path, _("no key {name} (create it with 'keys new')").format(name=repr(path.stem))
+        ) from None
 
 
 def _write_private(path: Path, data: bytes, force: bool) -> None:
@@ -112,7 +119,7 @@ def _write_private(path: Path, data: bytes, force: bool) -> None:
     try:
         fd = os.open(path, flags, 0o600)
     except FileExistsError:
-        raise InputError(path, "a key with this name exists already") from None
+        raise InputError(path, _("a key with this name exists already")) from None
     with os.fdopen(fd, "wb") as handle:
         os.fchmod(handle.fileno(), 0o600)
         handle.write(data)

@@ -17,6 +17,7 @@ from html import escape
 
 from studio.brands.results import RowResult
 from studio.brief.model import Brief
+from studio.i18n import _, current_language
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 STYLE = """
@@ -45,17 +46,29 @@ def html_report(rows: Sequence[RowResult], brief: Brief, generated: datetime | N
     """The report page, one row per package."""
     counts = summary(rows)
     when = (generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    title = f"Submissions for {brief.title} ({brief.id} v{brief.version})"
+    title = _("Submissions for {title} ({id} v{version})").format(
+        title=brief.title, id=brief.id, version=brief.version
+    )
+    summary_line = _(
+        "{count} packages: {passed} passed, {failed} failed, {broken} unreadable. "
+        "Checked {when} against brief file {sha256}."
+    ).format(
+        count=len(rows),
+        passed=counts["pass"],
+        failed=counts["fail"],
+        broken=counts["broken"],
+        when=escape(when),
+        sha256=f"<code>{escape(brief.sha256)}</code>",
+    )
+    heads = (_("Design"), _("Package"), _("Creator"), _("Result"), _("Findings"), "SHA-256")
     parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        f"<!DOCTYPE html><html lang='{current_language()}'><head><meta charset='utf-8'>",
         f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">",
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
-        f"<p class='summary'>{len(rows)} packages: {counts['pass']} passed, "
-        f"{counts['fail']} failed, {counts['broken']} unreadable. Checked {escape(when)} "
-        f"against brief file <code>{escape(brief.sha256)}</code>.</p>",
-        "<table><thead><tr><th>Design</th><th>Package</th><th>Creator</th><th>Result</th>"
-        "<th>Findings</th><th>SHA-256</th></tr></thead><tbody>",
+        f"<p class='summary'>{summary_line}</p>",
+        "<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads),
+        "</tr></thead><tbody>",
     ]
     parts += [_row_html(row) for row in rows]
     parts.append("</tbody></table></body></html>\n")
@@ -68,16 +81,14 @@ def _row_html(row: RowResult) -> str:
         data = base64.b64encode(row.thumbnail_png).decode("ascii")
         thumb = f"<img alt='' src='data:image/png;base64,{data}'>"
     result = {
-        "pass": "<span class='pass'>pass</span>",
-        "fail": "<span class='fail'>fail</span>",
-        "broken": "<span class='broken'>unreadable</span>",
+        "pass": f"<span class='pass'>{escape(_('pass'))}</span>",
+        "fail": f"<span class='fail'>{escape(_('fail'))}</span>",
+        "broken": f"<span class='broken'>{escape(_('unreadable'))}</span>",
     }[row.status]
     if row.claimed_passed is not None and row.claimed_passed != (row.status == "pass"):
-        result += (
-            "<br><small>the package's own report said "
-            + ("pass" if row.claimed_passed else "fail")
-            + "</small>"
-        )
+        claimed = _("pass") if row.claimed_passed else _("fail")
+        said = _("the package's own report said {result}").format(result=claimed)
+        result += f"<br><small>{escape(said)}</small>"
     findings = "".join(
         f"<li class='{'error' if f.severity == 'error' else 'warning'}'>"
         f"<b>{escape(f.rule)}</b> {escape(f.message)}</li>"

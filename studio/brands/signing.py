@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from studio.brands.authoring import zip_entries
 from studio.brief.load import BRIEF_ZIP_LIMITS
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.zips import read_zip
 
 SIGNATURE_ENTRY = "META-INF/signature.json"
@@ -97,7 +98,7 @@ def sign_package(source: str | Path, key: Ed25519PrivateKey, signer: str) -> byt
     """The signed package bytes for the ``.brief`` at ``source`` (an old signature replaced)."""
     entries = read_zip(Path(source), BRIEF_ZIP_LIMITS)
     if "brief.json" not in entries:
-        raise InputError(source, "the package has no brief.json at its root")
+        raise InputError(source, _("the package has no brief.json at its root"))
     entries.pop(SIGNATURE_ENTRY, None)
     entries[SIGNATURE_ENTRY] = sign_entries(entries, key, signer)
     return zip_entries(entries)
@@ -109,7 +110,7 @@ def verify_brief_package(path: str | Path) -> SignatureStatus:
     path = Path(path)
     with path.open("rb") as handle:
         if not handle.read(4).startswith(b"PK"):
-            return SignatureStatus("unsigned", reason="a bare .brief.json carries no signature")
+            return SignatureStatus("unsigned", reason=_("a bare .brief.json carries no signature"))
     return verify_entries(read_zip(path, BRIEF_ZIP_LIMITS))
 
 
@@ -118,22 +119,24 @@ def verify_entries(entries: dict[str, bytes]) -> SignatureStatus:
     blob = entries.get(SIGNATURE_ENTRY)
     if blob is None:
         if any(name.startswith("META-INF/") for name in entries):
-            return SignatureStatus("invalid", reason="META-INF/ holds files but no signature")
-        return SignatureStatus("unsigned", reason="the package carries no signature")
+            return SignatureStatus("invalid", reason=_("META-INF/ holds files but no signature"))
+        return SignatureStatus("unsigned", reason=_("the package carries no signature"))
     try:
         document = _parse_signature(blob)
     except ValueError as exc:
-        return SignatureStatus("invalid", reason=f"unreadable signature: {exc}")
+        return SignatureStatus(
+            "invalid", reason=_("unreadable signature: {error}").format(error=exc)
+        )
     signer, print_, public = document["signer"], document["fingerprint"], document["public_key"]
     if fingerprint(public) != print_:
-        return SignatureStatus("invalid", signer, print_, "the fingerprint is not the key's")
+        return SignatureStatus("invalid", signer, print_, _("the fingerprint is not the key's"))
     manifest = document["manifest"]
     try:
         public.verify(document["signature"], canonical(manifest))
     except InvalidSignature:
-        return SignatureStatus("invalid", signer, print_, "the signature does not match")
+        return SignatureStatus("invalid", signer, print_, _("the signature does not match"))
     if manifest.get("signer") != signer:
-        return SignatureStatus("invalid", signer, print_, "the signer name was changed")
+        return SignatureStatus("invalid", signer, print_, _("the signer name was changed"))
     expected = manifest_for(entries, signer)["entries"]
     if manifest.get("entries") != expected:
         return SignatureStatus("invalid", signer, print_, _what_changed(manifest, expected))
@@ -142,24 +145,26 @@ def verify_entries(entries: dict[str, bytes]) -> SignatureStatus:
 
 def _parse_signature(blob: bytes) -> dict[str, Any]:
     if len(blob) > MAX_SIGNATURE_BYTES:
-        raise ValueError("too large")
+        raise ValueError(_("too large"))
     try:
         doc = json.loads(blob)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ValueError(f"not JSON ({exc})") from None
+        raise ValueError(_("not JSON ({error})").format(error=exc)) from None
     if not isinstance(doc, dict) or doc.get("algorithm") != ALGORITHM:
-        raise ValueError(f"only {ALGORITHM} signatures are understood")
+        raise ValueError(
+            _("only {algorithm} signatures are understood").format(algorithm=ALGORITHM)
+        )
     fields = ("signer", "public_key", "fingerprint", "signature")
     if not all(isinstance(doc.get(f), str) for f in fields) or not isinstance(
         doc.get("manifest"), dict
     ):
-        raise ValueError(f"it needs {', '.join(fields)} and manifest")
+        raise ValueError(_("it needs {fields} and manifest").format(fields=", ".join(fields)))
     try:
         raw_key = base64.b64decode(doc["public_key"], validate=True)
         signature = base64.b64decode(doc["signature"], validate=True)
         public = Ed25519PublicKey.from_public_bytes(raw_key)
     except (binascii.Error, ValueError):
-        raise ValueError("the key or signature is not valid base64 Ed25519") from None
+        raise ValueError(_("the key or signature is not valid base64 Ed25519")) from None
     return {**doc, "public_key": public, "signature": signature}
 
 
@@ -176,9 +181,9 @@ def _what_changed(manifest: dict[str, Any], expected: list[dict[str, str]]) -> s
     changed = sorted(p for p in found if p in signed and signed[p] != found[p])
     parts = []
     if changed:
-        parts.append("changed since signing: " + ", ".join(changed))
+        parts.append(_("changed since signing: ") + ", ".join(changed))
     if added:
-        parts.append("added after signing: " + ", ".join(added))
+        parts.append(_("added after signing: ") + ", ".join(added))
     if removed:
-        parts.append("missing: " + ", ".join(removed))
-    return "; ".join(parts) or "the manifest does not match the package"
+        parts.append(_("missing: ") + ", ".join(removed))
+    return "; ".join(parts) or _("the manifest does not match the package")

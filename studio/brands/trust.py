@@ -20,6 +20,7 @@ from studio.brands.userdirs import config_dir
 from studio.brief.load import load_brief
 from studio.brief.model import Brief
 from studio.errors import InputError
+from studio.i18n import _
 
 TrustState = Literal["trusted", "first-use", "key-changed", "unsigned", "invalid"]
 MAX_STORE_BYTES = 4 * 1024 * 1024
@@ -64,12 +65,14 @@ class TrustStore:
     def _read(self) -> dict[str, dict[str, str]]:
         try:
             if self.path.stat().st_size > MAX_STORE_BYTES:
-                raise InputError(self.path, "the trust store is too large")
+                raise InputError(self.path, _("the trust store is too large"))
             data = json.loads(self.path.read_bytes())
         except FileNotFoundError:
             return {}
         except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError(self.path, f"the trust store is not valid JSON ({exc})") from None
+            raise InputError(
+                self.path, _("the trust store is not valid JSON ({error})").format(error=exc)
+            ) from None
         pins = data.get("pins") if isinstance(data, dict) else None
         if not isinstance(pins, dict):
             return {}
@@ -103,11 +106,17 @@ class TrustStore:
         who = brief.brand_name or brief.id
         if status.state == "invalid":
             return TrustDecision(
-                "invalid", f"The signature of this brief is invalid: {status.reason}.", names
+                "invalid",
+                _("The signature of this brief is invalid: {reason}.").format(reason=status.reason),
+                names,
             )
         if status.state == "unsigned":
             return TrustDecision(
-                "unsigned", f"This brief is not signed: nothing proves it comes from {who}.", names
+                "unsigned",
+                _("This brief is not signed: nothing proves it comes from {brand}.").format(
+                    brand=who
+                ),
+                names,
             )
         fp = status.fingerprint
         others = {self.pinned(n) for n in names} - {"", fp}
@@ -115,9 +124,10 @@ class TrustStore:
             old = sorted(others)[0]
             return TrustDecision(
                 "key-changed",
-                f"The key that signed this brief changed: {who} used key "
-                f"{group_fingerprint(old)}, this brief is signed by {group_fingerprint(fp)}. "
-                "Check with the brand before trusting it.",
+                _(
+                    "The key that signed this brief changed: {brand} used key {old}, this brief "
+                    "is signed by {new}. Check with the brand before trusting it."
+                ).format(brand=who, old=group_fingerprint(old), new=group_fingerprint(fp)),
                 names,
                 fp,
                 old,
@@ -126,14 +136,20 @@ class TrustStore:
             if pin_new and not all(self.pinned(n) == fp for n in names):
                 self.pin(names, fp, status.signer)
             return TrustDecision(
-                "trusted", f"Signed by {status.signer or who}, a key seen before.", names, fp, fp
+                "trusted",
+                _("Signed by {signer}, a key seen before.").format(signer=status.signer or who),
+                names,
+                fp,
+                fp,
             )
         if pin_new:
             self.pin(names, fp, status.signer)
         return TrustDecision(
             "first-use",
-            f"Signed by {status.signer or who} with key {group_fingerprint(fp)}, seen for the "
-            "first time: it is remembered from now on.",
+            _(
+                "Signed by {signer} with key {key}, seen for the first time: it is remembered "
+                "from now on."
+            ).format(signer=status.signer or who, key=group_fingerprint(fp)),
             names,
             fp,
         )
@@ -147,5 +163,7 @@ def load_brief_checked(
     brief = load_brief(path)
     status = verify_brief_package(path)
     if status.state == "invalid" and refuse_invalid:
-        raise BriefSignatureError(path, f"the brief's signature is invalid: {status.reason}")
+        raise BriefSignatureError(
+            path, _("the brief's signature is invalid: {reason}").format(reason=status.reason)
+        )
     return brief, status, trust_store.decide(brief, status)

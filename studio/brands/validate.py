@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from studio.brands.authoring import asset_names
 from studio.brief.load import BRIEF_ZIP_LIMITS, MAX_BRIEF_JSON_BYTES, schema_problems
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.zips import check_member_name, read_zip
 from studio.units import length_mm
 
@@ -50,18 +51,18 @@ def read_brief_source(path: Path) -> tuple[bytes, dict[str, bytes] | None]:
     """The brief JSON bytes and, for a package, its other entries (``None`` for a bare
     ``.brief.json``, whose assets are files next to it). InputError when unreadable."""
     if not path.is_file():
-        raise InputError(path, "no such brief file")
+        raise InputError(path, _("no such brief file"))
     with path.open("rb") as handle:
         head = handle.read(4)
     if head.startswith(b"PK"):
         entries = read_zip(path, BRIEF_ZIP_LIMITS)
         if "brief.json" not in entries:
-            raise InputError(path, "the package has no brief.json at its root")
+            raise InputError(path, _("the package has no brief.json at its root"))
         data = entries.pop("brief.json")
         entries.pop("META-INF/signature.json", None)
         return data, entries
     if path.stat().st_size > MAX_BRIEF_JSON_BYTES:
-        raise InputError(path, "the brief is larger than 4 MiB")
+        raise InputError(path, _("the brief is larger than 4 MiB"))
     return path.read_bytes(), None
 
 
@@ -72,9 +73,9 @@ def validate_brief_file(path: str | Path, now: datetime | None = None) -> list[P
     try:
         raw = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"not valid JSON ({exc})") from None
+        raise InputError(path, _("not valid JSON ({error})").format(error=exc)) from None
     if not isinstance(raw, dict):
-        raise InputError(path, "a brief is a JSON object")
+        raise InputError(path, _("a brief is a JSON object"))
     present = set(entries) if entries is not None else _sibling_names(path, raw)
     return validate_raw(raw, present, now)
 
@@ -92,7 +93,7 @@ def validate_raw(
 def _sibling_names(path: Path, raw: dict[str, Any]) -> set[str]:
     folder = path.resolve().parent
     out = set()
-    for _, name in asset_names(raw):
+    for _where, name in asset_names(raw):
         try:
             clean = check_member_name(str(name))
         except ValueError:
@@ -114,7 +115,7 @@ def sense_problems(
     width, height = _mm(canvas.get("width"), dpi), _mm(canvas.get("height"), dpi)
     safe = _mm(canvas.get("safe_margin", "0mm"), dpi)
     if width and height and safe is not None and safe * 2 >= min(width, height):
-        out.append(Problem("canvas.safe_margin", "error", "the safe margin leaves no room"))
+        out.append(Problem("canvas.safe_margin", "error", _("the safe margin leaves no room")))
     rules = _dict(raw.get("rules"))
     out += _zones(rules, width, height, dpi)
     out += _assets(raw, present)
@@ -126,11 +127,13 @@ def sense_problems(
             Problem(
                 "rules.recommended_image_dpi",
                 "error",
-                f"recommended {rec:g} dpi is below the minimum {low:g} dpi",
+                _("recommended {rec} dpi is below the minimum {low} dpi").format(
+                    rec=format(rec, "g"), low=format(low, "g")
+                ),
             )
         )
-    out += _duplicates(rules.get("required"), "rules.required", "id", "required element")
-    out += _duplicates(raw.get("outputs"), "outputs", "id", "output")
+    out += _duplicates(rules.get("required"), "rules.required", "id", _("required element"))
+    out += _duplicates(raw.get("outputs"), "outputs", "id", _("output"))
     if raw.get("kind", "tshirt") == "tshirt" and width and height:
         out += _tee_outputs(raw.get("outputs"), width, height, dpi)
     out += _targets(raw.get("targets"))
@@ -153,7 +156,7 @@ def _zones(
             continue
         assert x is not None and y is not None and w is not None and h is not None
         if w <= 0 or h <= 0:
-            out.append(Problem(where, "error", "a zone needs a positive width and height"))
+            out.append(Problem(where, "error", _("a zone needs a positive width and height")))
         elif (
             width
             and height
@@ -163,8 +166,17 @@ def _zones(
                 Problem(
                     where,
                     "error",
-                    f"the zone ({_fmt(x)}, {_fmt(y)}) {_fmt(w)} × {_fmt(h)} mm reaches outside "
-                    f"the {_fmt(width)} × {_fmt(height)} mm canvas",
+                    _(
+                        "the zone ({x}, {y}) {width} × {height} mm reaches outside the "
+                        "{canvas_width} × {canvas_height} mm canvas"
+                    ).format(
+                        x=_fmt(x),
+                        y=_fmt(y),
+                        width=_fmt(w),
+                        height=_fmt(h),
+                        canvas_width=_fmt(width),
+                        canvas_height=_fmt(height),
+                    ),
                 )
             )
     return out
@@ -181,7 +193,13 @@ def _assets(raw: dict[str, Any], present: set[str]) -> list[Problem]:
             out.append(Problem(where, "error", str(exc)))
             continue
         if clean not in present:
-            out.append(Problem(where, "error", f"asset {clean!r} is missing from the package"))
+            out.append(
+                Problem(
+                    where,
+                    "error",
+                    _("asset {name} is missing from the package").format(name=repr(clean)),
+                )
+            )
     return out
 
 
@@ -191,14 +209,16 @@ def _inks(inks: dict[str, Any]) -> list[Problem]:
     out = []
     if inks.get("palette_only") is True:
         if not palette:
-            out.append(Problem("inks.palette", "error", "palette_only is set but no palette"))
+            out.append(Problem("inks.palette", "error", _("palette_only is set but no palette")))
         elif isinstance(max_colors, int) and len(palette) < max_colors:
             out.append(
                 Problem(
                     "inks.palette",
                     "error",
-                    f"palette_only allows only the palette's {len(palette)} inks, "
-                    f"fewer than max_colors {max_colors}",
+                    _(
+                        "palette_only allows only the palette's {count} inks, fewer than "
+                        "max_colors {max_colors}"
+                    ).format(count=len(palette), max_colors=max_colors),
                 )
             )
     out += _duplicates(palette, "inks.palette", "name", "ink")
@@ -211,11 +231,23 @@ def _deadline(value: Any, now: datetime) -> list[Problem]:
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return [Problem("deadline", "error", f"{value!r} is not an RFC 3339 date-time")]
+        return [
+            Problem(
+                "deadline",
+                "error",
+                _("{value} is not an RFC 3339 date-time").format(value=repr(value)),
+            )
+        ]
     if when.tzinfo is None:
-        return [Problem("deadline", "error", "an RFC 3339 date-time needs a time zone")]
+        return [Problem("deadline", "error", _("an RFC 3339 date-time needs a time zone"))]
     if when < now:
-        return [Problem("deadline", "warning", f"the deadline {value} has already passed")]
+        return [
+            Problem(
+                "deadline",
+                "warning",
+                _("the deadline {value} has already passed").format(value=value),
+            )
+        ]
     return []
 
 
@@ -231,7 +263,9 @@ def _duplicates(items: Any, where: str, key: str, what: str) -> list[Problem]:
                 Problem(
                     f"{where}[{i}].{key}",
                     "error",
-                    f"duplicate {what} {key} {value!r} (also {where}[{seen[value]}])",
+                    _("duplicate {what} {key} {value} (also {where}[{index}])").format(
+                        what=what, key=key, value=repr(value), where=where, index=seen[value]
+                    ),
                 )
             )
         else:
@@ -255,8 +289,15 @@ def _tee_outputs(outputs: Any, width: float, height: float, dpi: float) -> list[
                 Problem(
                     f"outputs[{i}]",
                     "error",
-                    f"a t-shirt output must keep the canvas proportions: {_fmt(w)} × {_fmt(h)} "
-                    f"mm is not {_fmt(width)} × {_fmt(height)} mm scaled",
+                    _(
+                        "a t-shirt output must keep the canvas proportions: {width} × {height} "
+                        "mm is not {canvas_width} × {canvas_height} mm scaled"
+                    ).format(
+                        width=_fmt(w),
+                        height=_fmt(h),
+                        canvas_width=_fmt(width),
+                        canvas_height=_fmt(height),
+                    ),
                 )
             )
     return out
@@ -271,7 +312,9 @@ def _targets(targets: Any) -> list[Problem]:
                 Problem(
                     f"targets[{i}].connector",
                     "warning",
-                    f"unknown connector {name!r} (known: {', '.join(sorted(KNOWN_CONNECTORS))})",
+                    _("unknown connector {name} (known: {known})").format(
+                        name=repr(name), known=", ".join(sorted(KNOWN_CONNECTORS))
+                    ),
                 )
             )
     return out

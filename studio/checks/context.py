@@ -27,6 +27,7 @@ from studio.design import Design
 from studio.document import namespaces as ns
 from studio.document.geometry import Box, invert
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.svg import parse_svg
 
 WORKING_DPI = 150.0
@@ -79,11 +80,12 @@ class CheckContext:
         label = ns.q(ns.INKSCAPE, "label")
         return {n.get("id", ""): n.get(label, "") for n in self.root.iter() if n.get(label)}
 
-    def name(self, element: str | None, fallback: str = "An element") -> str:
+    def name(self, element: str | None, fallback: str | None = None) -> str:
         """How a message names an element: its label in quotes, else ``fallback``."""
         if element and self.labels.get(element):
-            return f"“{self.labels[element]}”"
-        return fallback
+            # TRANSLATORS: how a check message quotes an element's label.
+            return _("“{label}”").format(label=self.labels[element])
+        return fallback if fallback is not None else _("An element")
 
     @property
     def trim(self) -> Box:
@@ -121,7 +123,9 @@ def render_checked(svg: bytes, width: int, height: int, source: str) -> Pixels:
     except (MemoryError, RecursionError):
         raise
     except Exception as exc:
-        raise InputError(source or "design", f"cannot be rendered ({exc})") from None
+        raise InputError(
+            source or "design", _("cannot be rendered ({error})").format(error=exc)
+        ) from None
 
 
 def raster_pixels(data: bytes, width_mm: float) -> tuple[Pixels, float]:

@@ -32,6 +32,7 @@ from studio.document.geometry import (
 )
 from studio.document.model import Document, Element, Group, Image, Text
 from studio.document.shapes import bounds
+from studio.i18n import _
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def apply_edit(doc: Document, edit: Edit) -> Edit:
     old = {name: copy.copy(getattr(element, name)) for name in edit.changes}
     for name, value in edit.changes.items():
         setattr(element, name, value)
-    return Edit(edit.element_id, f"Undo {edit.label}", old)
+    return Edit(edit.element_id, _("Undo {action}").format(action=edit.label), old)
 
 
 def _element(doc: Document, element_id: str) -> Element:
@@ -75,7 +76,7 @@ def snap_color(doc: Document, element_id: str, palette: list[str]) -> Edit | Non
     if fill == style.fill and stroke == style.stroke:
         return None
     new = replace(style, fill=fill, stroke=stroke)
-    return Edit(element_id, "Snap colour to the brief's inks", {"style": new})
+    return Edit(element_id, _("Snap colour to the brief's inks"), {"style": new})
 
 
 def posterize_image(doc: Document, element_id: str, palette: list[str]) -> Edit:
@@ -101,7 +102,7 @@ def posterize_image(doc: Document, element_id: str, palette: list[str]) -> Edit:
     PILImage.fromarray(rgba, "RGBA").save(out, "PNG")
     return Edit(
         element_id,
-        "Reduce the image to the brief's inks",
+        _("Reduce the image to the brief's inks"),
         {"data": out.getvalue(), "mime": "image/png"},
     )
 
@@ -137,7 +138,7 @@ def _doc_box(doc: Document, element: Element, transform: Matrix | None = None) -
 def _shifted(doc: Document, element: Element, transform: Matrix, dx: float, dy: float) -> Matrix:
     """``transform`` moved by ``(dx, dy)`` in document mm, whatever the parents do."""
     parent = parent_matrix(doc, element.id)
-    a, b, c, d, _, _ = invert(parent)
+    a, b, c, d, _e, _f = invert(parent)
     local = (a * dx + c * dy, b * dx + d * dy)
     return multiply(translate(*local), transform)
 
@@ -166,7 +167,9 @@ def move_inside(doc: Document, element_id: str, target: Box) -> Edit | None:
     if abs(dx) < 1e-9 and abs(dy) < 1e-9:
         return None
     return Edit(
-        element_id, "Move inside", {"transform": _shifted(doc, element, element.transform, dx, dy)}
+        element_id,
+        _("Move inside"),
+        {"transform": _shifted(doc, element, element.transform, dx, dy)},
     )
 
 
@@ -188,14 +191,14 @@ def scale_required(
     if zone is not None:
         dx, dy = _inside_delta(_doc_box(doc, element, new), zone)
         new = _shifted(doc, element, new, dx, dy)
-    return Edit(element_id, "Enlarge to the brand's minimum width", {"transform": new})
+    return Edit(element_id, _("Enlarge to the brand's minimum width"), {"transform": new})
 
 
 def swap_font(doc: Document, element_id: str, family: str) -> Edit | None:
     element = _element(doc, element_id)
     if not isinstance(element, Text) or element.family == family:
         return None
-    return Edit(element_id, f"Use {family}", {"family": family})
+    return Edit(element_id, _("Use {font}").format(font=family), {"family": family})
 
 
 def edits_for_fix(doc: Document, fix: Fix, palette: list[str] | None = None) -> list[Edit]:

@@ -13,14 +13,19 @@ import time
 from pathlib import Path
 from typing import Any
 
+from studio.i18n import _
+from studio.l10n import format_number
+
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "verify-all",
-        help="same as 'verify DIR': re-check a folder of submission packages (older name)",
-        description="Same as 'motif-studio verify DIR': re-check every submission package "
-        "(*.zip) in DIR against BRIEF and write an HTML (and CSV) report. Exit status: 0 all "
-        "passed, 1 some failed or were unreadable, 2 the brief or DIR could not be used.",
+        help=_("same as 'verify DIR': re-check a folder of submission packages (older name)"),
+        description=_(
+            "Same as 'motif-studio verify DIR': re-check every submission package (*.zip) in "
+            "DIR against BRIEF and write an HTML (and CSV) report. Exit status: 0 all passed, "
+            "1 some failed or were unreadable, 2 the brief or DIR could not be used."
+        ),
     )
     p.add_argument("path", metavar="DIR")
     p.add_argument("--brief", required=True, metavar="BRIEF")
@@ -30,14 +35,14 @@ def register(sub: Any) -> None:
 
 def add_bulk_options(p: argparse.ArgumentParser) -> None:
     """The options of a folder re-check (``verify DIR`` and ``verify-all``)."""
-    p.add_argument("--report", metavar="HTML", help="write the HTML report here")
-    p.add_argument("--csv", metavar="CSV", help="write a CSV report here")
-    p.add_argument("--jobs", type=int, help="packages checked at once (default: all cores)")
+    p.add_argument("--report", metavar="HTML", help=_("write the HTML report here"))
+    p.add_argument("--csv", metavar="CSV", help=_("write a CSV report here"))
+    p.add_argument("--jobs", type=int, help=_("packages checked at once (default: all cores)"))
     p.add_argument(
         "--timeout",
         type=float,
         default=120.0,
-        help="seconds allowed per package in a folder (default 120)",
+        help=_("seconds allowed per package in a folder (default 120)"),
     )
 
 
@@ -52,13 +57,13 @@ def run_bulk(args: argparse.Namespace) -> int:
 
     directory = Path(getattr(args, "path", None) or args.directory)
     if not directory.is_dir():
-        raise InputError(directory, "not a folder")
+        raise InputError(directory, _("not a folder"))
     jobs = getattr(args, "jobs", None)
     if jobs is not None and jobs < 1:
-        raise InputError(None, "--jobs must be at least 1")
+        raise InputError(None, _("--jobs must be at least 1"))
     brief = load_brief(args.brief)
     if not find_packages(directory):
-        raise InputError(directory, "no submission packages (*.zip) in this folder")
+        raise InputError(directory, _("no submission packages (*.zip) in this folder"))
     start = time.perf_counter()
     rows = bulk_verify(directory, brief, jobs, timeout=getattr(args, "timeout", 120.0) or 120.0)
     elapsed = time.perf_counter() - start
@@ -72,8 +77,16 @@ def run_bulk(args: argparse.Namespace) -> int:
         print(f"{row.status:6}  {printable(row.package)}{printable(detail)}")
     counts = summary(rows)
     print(
-        f"{len(rows)} packages: {counts['pass']} passed, {counts['fail']} failed, "
-        f"{counts['broken']} unreadable ({len(rows) / max(elapsed, 1e-9):.1f} packages/s)",
+        _(
+            "{count} packages: {passed} passed, {failed} failed, {broken} "
+            "unreadable ({rate} packages/s)"
+        ).format(
+            count=len(rows),
+            passed=counts["pass"],
+            failed=counts["fail"],
+            broken=counts["broken"],
+            rate=format_number(len(rows) / max(elapsed, 1e-09), 1),
+        ),
         file=sys.stderr,
     )
     return 0 if counts["pass"] == len(rows) else 1

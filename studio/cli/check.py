@@ -12,6 +12,7 @@ import sys
 from typing import Any, TextIO
 
 from studio.checks.model import Report
+from studio.i18n import _
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "ok": "\033[32m", "end": "\033[0m"}
 
@@ -19,17 +20,20 @@ COLOURS = {"error": "\033[31m", "warning": "\033[33m", "ok": "\033[32m", "end": 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "check",
-        help="check a design against a brief (preflight)",
-        description="Check a design (a Motif Studio file, a plain SVG, a PNG or JPEG) against "
-        "a brief. Exit status: 0 passed, 1 failed, 2 an input could not be used.",
+        help=_("check a design against a brief (preflight)"),
+        description=_(
+            "Check a design (a Motif Studio file, a plain SVG, a PNG or JPEG) "
+            "against a brief. Exit status: 0 passed, 1 failed, 2 an input could "
+            "not be used."
+        ),
     )
     p.add_argument("design", metavar="DESIGN")
-    p.add_argument("--brief", required=True, metavar="BRIEF", help=".brief.json or .brief")
+    p.add_argument("--brief", required=True, metavar="BRIEF", help=_(".brief.json or .brief"))
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
         "--output-dir",
         metavar="DIR",
-        help="export the brief's deliverables here first and check the real files",
+        help=_("export the brief's deliverables here first and check the real files"),
     )
     p.set_defaults(func=run)
 
@@ -46,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
         report = run_checks(design, brief, output_dir=args.output_dir)
     except (RecursionError, MemoryError) as exc:
         raise InputError(
-            args.design, f"too deeply nested or too large to check ({type(exc).__name__})"
+            args.design,
+            _("too deeply nested or too large to check ({kind})").format(kind=type(exc).__name__),
         ) from None
     report.design = args.design
     if args.format == "json":
@@ -68,20 +73,29 @@ def format_text(report: Report, *, colour: bool = False) -> str:
     def paint(kind: str, text: str) -> str:
         return f"{COLOURS[kind]}{text}{COLOURS['end']}" if colour else text
 
-    lines = [f"{report.design} against {report.brief_id} v{report.brief_version}"]
+    lines = [
+        _("{design} against {brief} v{version}").format(
+            design=report.design, brief=report.brief_id, version=report.brief_version
+        )
+    ]
     for severity, findings in report.by_severity().items():
         if not findings:
             continue
-        title = "Errors" if severity == "error" else "Warnings"
+        title = _("Errors ({count})") if severity == "error" else _("Warnings ({count})")
         lines.append("")
-        lines.append(paint(severity, f"{title} ({len(findings)})"))
+        lines.append(paint(severity, title.format(count=len(findings))))
         for f in findings:
             where = f"  [{f.element}]" if f.element else ""
             lines.append(f"  - {f.message} ({f.rule}){where}")
     lines.append("")
     if report.passed:
-        suffix = f" with {len(report.warnings)} warning(s)" if report.warnings else ""
-        lines.append(paint("ok", f"PASSED{suffix}"))
+        verdict = (
+            _("PASSED with {count} warning(s)").format(count=len(report.warnings))
+            if report.warnings
+            else _("PASSED")
+        )
+        lines.append(paint("ok", verdict))
     else:
-        lines.append(paint("error", f"FAILED: {len(report.errors)} error(s)"))
+        verdict = _("FAILED: {count} error(s)").format(count=len(report.errors))
+        lines.append(paint("error", verdict))
     return "\n".join(lines)

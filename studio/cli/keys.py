@@ -7,31 +7,35 @@ import sys
 from typing import Any
 
 from studio.cli.passphrase import add_passphrase_options, read_passphrase
+from studio.i18n import _
 
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "keys",
-        help="create and export a brand's signing keys",
-        description="Manage the Ed25519 keys a brand signs its briefs with. Private keys are "
-        "stored encrypted in the per-user data folder ($XDG_DATA_HOME/motif-studio/keys).",
+        help=_("create and export a brand's signing keys"),
+        description=_(
+            "Manage the Ed25519 keys a brand signs its briefs with. Private keys "
+            "are stored encrypted in the per-user data folder "
+            "($XDG_DATA_HOME/motif-studio/keys)."
+        ),
     )
     cmds = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    new = cmds.add_parser("new", help="create a key pair")
+    new = cmds.add_parser("new", help=_("create a key pair"))
     new.add_argument("name", metavar="NAME")
     new.add_argument(
         "--no-passphrase",
         action="store_true",
-        help="store the private key unencrypted (for unattended servers only)",
+        help=_("store the private key unencrypted (for unattended servers only)"),
     )
-    new.add_argument("--force", action="store_true", help="replace an existing key")
+    new.add_argument("--force", action="store_true", help=_("replace an existing key"))
     add_passphrase_options(new)
     new.set_defaults(func=run_new)
-    export = cmds.add_parser("export", help="print or write the public key (PEM)")
+    export = cmds.add_parser("export", help=_("print or write the public key (PEM)"))
     export.add_argument("name", metavar="NAME")
     export.add_argument("-o", "--output", metavar="FILE")
     export.set_defaults(func=run_export)
-    listing = cmds.add_parser("list", help="list the keys with their fingerprints")
+    listing = cmds.add_parser("list", help=_("list the keys with their fingerprints"))
     listing.set_defaults(func=run_list)
 
 
@@ -44,12 +48,18 @@ def run_new(args: argparse.Namespace) -> int:
     if passphrase is None and not args.no_passphrase:
         raise InputError(
             None,
-            "no passphrase given (--passphrase-file, $MOTIF_STUDIO_KEY_PASSPHRASE, a "
-            "terminal) and --no-passphrase not asked for",
+            _(
+                "no passphrase given (--passphrase-file, $MOTIF_STUDIO_KEY_PASSPHRASE, "
+                "a terminal) and --no-passphrase not asked for"
+            ),
         )
     key = new_key(args.name, passphrase, unencrypted=args.no_passphrase, force=args.force)
-    print(f"key {args.name}: {private_key_path(args.name)}")
-    print(f"fingerprint: {group_fingerprint(fingerprint(key.public_key()))}")
+    print(_("key {name}: {path}").format(name=args.name, path=private_key_path(args.name)))
+    print(
+        _("fingerprint: {fingerprint}").format(
+            fingerprint=group_fingerprint(fingerprint(key.public_key()))
+        )
+    )
     return 0
 
 

@@ -11,24 +11,29 @@ import argparse
 import sys
 from typing import Any
 
+from studio.i18n import _
+
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "package",
-        help="make the submission package (deliverables, design, manifest)",
-        description="Export every deliverable of the brief and package them with the design "
-        "and a manifest of hashes, the check report and the accepted licence.",
+        help=_("make the submission package (deliverables, design, manifest)"),
+        description=_(
+            "Export every deliverable of the brief and package them with the "
+            "design and a manifest of hashes, the check report and the accepted "
+            "licence."
+        ),
     )
     p.add_argument("design", metavar="DESIGN")
     p.add_argument("--brief", required=True, metavar="BRIEF")
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
-    p.add_argument("--name", default="", help="the creator's name")
-    p.add_argument("--contact", default="", help="the creator's e-mail or other contact")
-    p.add_argument("--accept-licence", action="store_true", help="accept the brief's licence")
+    p.add_argument("--name", default="", help=_("the creator's name"))
+    p.add_argument("--contact", default="", help=_("the creator's e-mail or other contact"))
+    p.add_argument("--accept-licence", action="store_true", help=_("accept the brief's licence"))
     p.add_argument(
         "--override",
         action="store_true",
-        help="package even though the check fails (recorded in the manifest)",
+        help=_("package even though the check fails (recorded in the manifest)"),
     )
     p.set_defaults(func=run)
 
@@ -52,10 +57,14 @@ def run(args: argparse.Namespace) -> int:
             override=args.override,
         )
     except PackageRefused as exc:
-        print(f"motif-studio: package refused: {exc}", file=sys.stderr)
+        print(_("motif-studio: package refused: {reason}").format(reason=exc), file=sys.stderr)
         return 1
     write_package(data, args.output)
     check = manifest["check"]
-    status = "passed" if check["passed"] else "FAILED (override recorded)"
-    print(f"{args.output}: {len(manifest['files'])} files, check {status}")
+    status = (
+        _("{file}: {count} files, check passed")
+        if check["passed"]
+        else _("{file}: {count} files, check FAILED (override recorded)")
+    )
+    print(status.format(file=args.output, count=len(manifest["files"])))
     return 0

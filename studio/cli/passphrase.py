@@ -9,19 +9,24 @@ import sys
 from pathlib import Path
 
 from studio.errors import InputError
+from studio.i18n import _
 
 DEFAULT_ENV = "MOTIF_STUDIO_KEY_PASSPHRASE"
 
 
 def add_passphrase_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--passphrase-file", metavar="FILE", help="read the key passphrase from FILE's first line"
+        "--passphrase-file",
+        metavar="FILE",
+        help=_("read the key passphrase from FILE's first line"),
     )
     p.add_argument(
         "--passphrase-env",
         metavar="VAR",
         default=DEFAULT_ENV,
-        help=f"read the passphrase from this environment variable (default {DEFAULT_ENV})",
+        help=_("read the passphrase from this environment variable (default {variable})").format(
+            variable=DEFAULT_ENV
+        ),
     )
 
 
@@ -31,7 +36,9 @@ def read_passphrase(args: argparse.Namespace, confirm: bool = False) -> bytes | 
         try:
             text = Path(args.passphrase_file).read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise InputError(args.passphrase_file, f"cannot be read ({exc.strerror})") from None
+            raise InputError(
+                args.passphrase_file, _("cannot be read ({error})").format(error=exc.strerror)
+            ) from None
         return text[0].encode("utf-8") if text and text[0] else None
     value = os.environ.get(args.passphrase_env or DEFAULT_ENV)
     if value:
@@ -40,7 +47,7 @@ def read_passphrase(args: argparse.Namespace, confirm: bool = False) -> bytes | 
         return None
     import getpass
 
-    first = getpass.getpass("Key passphrase: ")
+    first = getpass.getpass(_("Key passphrase: "))
     if confirm and getpass.getpass("Again: ") != first:
-        raise InputError(None, "the two passphrases differ")
+        raise InputError(None, _("the two passphrases differ"))
     return first.encode("utf-8") or None

@@ -9,26 +9,28 @@ from __future__ import annotations
 import argparse
 import sys
 
+from studio.i18n import _
+
 
 def add_options(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("separations (with --format separations; needs --brief)")
-    g.add_argument("--garment", help="garment colour: a name from the brief or #RRGGBB")
+    g = p.add_argument_group(_("separations (with --format separations; needs --brief)"))
+    g.add_argument("--garment", help=_("garment colour: a name from the brief or #RRGGBB"))
     g.add_argument(
         "--underbase",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="white underbase under every ink but the darkest (default: on dark garments)",
+        help=_("white underbase under every ink but the darkest (default: on dark garments)"),
     )
-    g.add_argument("--choke", type=float, default=0.25, metavar="MM", help="underbase choke")
+    g.add_argument("--choke", type=float, default=0.25, metavar="MM", help=_("underbase choke"))
     g.add_argument(
         "--halftone",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="AM halftone for tints (default: when the brief allows gradients)",
+        help=_("AM halftone for tints (default: when the brief allows gradients)"),
     )
-    g.add_argument("--lpi", type=float, default=45.0, help="halftone lines per inch")
-    g.add_argument("--angle", type=float, default=22.5, help="halftone screen angle, degrees")
-    g.add_argument("--margin", type=float, default=15.0, metavar="MM", help="film margin")
+    g.add_argument("--lpi", type=float, default=45.0, help=_("halftone lines per inch"))
+    g.add_argument("--angle", type=float, default=22.5, help=_("halftone screen angle, degrees"))
+    g.add_argument("--margin", type=float, default=15.0, metavar="MM", help=_("film margin"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     from studio.production.separations import SeparationOptions, separate
 
     if not args.brief:
-        raise InputError(None, "separations need --brief (its palette names the inks)")
+        raise InputError(None, _("separations need --brief (its palette names the inks)"))
     if not 1 <= args.lpi <= 300 or not 0 <= args.choke <= 10 or not 0 <= args.margin <= 100:
-        raise InputError(None, "--lpi, --choke or --margin is out of range")
+        raise InputError(None, _("--lpi, --choke or --margin is out of range"))
     brief = load_brief(args.brief)
     design = open_design(args.design, brief.dpi)
     options = SeparationOptions(

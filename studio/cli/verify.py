@@ -13,21 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.bulk_verify import add_bulk_options, printable
+from studio.i18n import _
 
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "verify",
-        help="verify a submission package, or a folder of them (hashes, brief, full check)",
-        description="Check every file's hash against the manifest, the brief's identity, and "
-        "re-run the full check on the included design (with --brief). Given a folder, "
-        "re-check every package (*.zip) in it against --brief on every core and write a "
-        "report (--report, --csv). Exit status: 0 verified, 1 a problem was found, 2 the "
-        "input could not be used.",
+        help=_("verify a submission package, or a folder of them (hashes, brief, full check)"),
+        description=_(
+            "Check every file's hash against the manifest, the brief's identity, and re-run "
+            "the full check on the included design (with --brief). Given a folder, re-check "
+            "every package (*.zip) in it against --brief on every core and write a report "
+            "(--report, --csv). Exit status: 0 verified, 1 a problem was found, 2 the input "
+            "could not be used."
+        ),
     )
     p.add_argument("package", metavar="FILE.zip|DIR")
-    p.add_argument("--brief", metavar="BRIEF", help="the brief the package answers")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="for one package")
+    p.add_argument("--brief", metavar="BRIEF", help=_("the brief the package answers"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=_("for one package"))
     add_bulk_options(p)
     p.set_defaults(func=run)
 

@@ -29,6 +29,7 @@ from studio.connectors.errors import (
 from studio.connectors.http import network_errors, raise_for_status, short_body
 from studio.connectors.manifest import API_VERSION, Manifest
 from studio.connectors.submission import Submission
+from studio.i18n import _
 
 __all__ = [
     "API_VERSION",
@@ -88,7 +89,19 @@ def size_problems(manifest: Manifest, submission: Submission) -> list[Problem]:
     """The common precheck: the format is accepted and the package is within its size limit."""
     limit = manifest.max_bytes(submission.format)
     if limit is None:
-        return [Problem(f"{manifest.name} does not accept {submission.format} packages")]
+        return [
+            Problem(
+                _("{name} does not accept {format} packages").format(
+                    name=manifest.name, format=submission.format
+                )
+            )
+        ]
     if submission.size > limit:
-        return [Problem(f"the package is {submission.size} bytes; {manifest.name} takes {limit}")]
+        return [
+            Problem(
+                _("the package is {size} bytes; {name} takes {limit}").format(
+                    size=submission.size, name=manifest.name, limit=limit
+                )
+            )
+        ]
     return []

@@ -10,16 +10,17 @@ from typing import Any
 from studio.connectors import registry
 from studio.connectors.manifest import MANIFEST_NAME
 from studio.errors import InputError
+from studio.i18n import _
 
 
 def register(subparsers: Any) -> None:
     """Add ``connectors`` with its ``list`` and ``validate`` sub-commands."""
-    parser = subparsers.add_parser("connectors", help="list and check upload connectors")
+    parser = subparsers.add_parser("connectors", help=_("list and check upload connectors"))
     commands = parser.add_subparsers(dest="connectors_command", required=True)
-    listing = commands.add_parser("list", help="every connector found, with problems")
+    listing = commands.add_parser("list", help=_("every connector found, with problems"))
     listing.set_defaults(func=list_command)
-    validate = commands.add_parser("validate", help="check a connector package folder")
-    validate.add_argument("path", type=Path, help="manifest, package or project folder")
+    validate = commands.add_parser("validate", help=_("check a connector package folder"))
+    validate.add_argument("path", type=Path, help=_("manifest, package or project folder"))
     validate.set_defaults(func=validate_command)
 
 
@@ -28,7 +29,7 @@ def list_command(args: argparse.Namespace) -> int:
     for entry in registry.discover():
         manifest = entry.manifest
         version = manifest.version if manifest else "?"
-        state = f"UNUSABLE: {entry.problem}" if entry.problem else "ok"
+        state = _("UNUSABLE: {problem}").format(problem=entry.problem) if entry.problem else "ok"
         print(f"{entry.id}\t{version}\t{state}\t{entry.origin}")
     return 0
 
@@ -39,7 +40,10 @@ def _manifest_path(path: Path) -> Path:
     candidates = [path / MANIFEST_NAME, *sorted(path.glob(f"*/{MANIFEST_NAME}"))]
     found = next((c for c in candidates if c.is_file()), None)
     if found is None:
-        raise InputError(path, f"no {MANIFEST_NAME} here or in a package folder below")
+        raise InputError(
+            path,
+            _("no {manifest} here or in a package folder below").format(manifest=MANIFEST_NAME),
+        )
     return found
 
 
@@ -54,5 +58,5 @@ def validate_command(args: argparse.Namespace) -> int:
         print(exc.one_line(), file=sys.stderr)
         return 2
     assert entry.manifest is not None
-    print(f"{entry.manifest.id} {entry.manifest.version}: ok")
+    print(_("{id} {version}: ok").format(id=entry.manifest.id, version=entry.manifest.version))
     return 0

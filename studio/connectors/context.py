@@ -18,6 +18,7 @@ import requests
 from studio.connectors.errors import Cancelled
 from studio.connectors.http import ConnectorSession, RedactingFilter, Redactor
 from studio.connectors.streaming import FileSlice, IterStream
+from studio.i18n import _
 
 Progress = Callable[[int, int], None]
 
@@ -86,7 +87,7 @@ class UploadContext:
     def check_cancelled(self) -> None:
         """Raise Cancelled if the user cancelled; the streaming bodies call this every block."""
         if self.cancel_event.is_set():
-            raise Cancelled("cancelled by the user")
+            raise Cancelled(_("cancelled by the user"))
 
     def file_body(
         self, path: Path, start: int = 0, length: int | None = None, total: int | None = None

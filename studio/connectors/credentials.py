@@ -15,6 +15,8 @@ import keyring
 import keyring.errors
 from keyring.backends import fail
 
+from studio.i18n import N_, translations
+
 SERVICE = "motif-studio"
 PART_CHARS = 1000
 """Windows Credential Manager caps a secret at 2,560 bytes; long OAuth tokens are split."""
@@ -96,18 +98,21 @@ def open_store() -> tuple[CredentialStore, str]:
     """The keyring if one works, else a session-only store and a sentence saying why."""
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
-        return MemoryStore(), NO_KEYRING
+        return MemoryStore(), translations().gettext(NO_KEYRING)
     try:
         keyring.get_password(SERVICE, "probe")
     except keyring.errors.KeyringError as exc:
-        return MemoryStore(), f"{NO_KEYRING} ({type(exc).__name__})"
+        return MemoryStore(), f"{translations().gettext(NO_KEYRING)} ({type(exc).__name__})"
     return KeyringStore(), ""
 
 
-NO_KEYRING = (
-    "No system keyring is available, so passwords and tokens are kept for this session only "
-    "and you will be asked again next time. Install and unlock a keyring (GNOME Keyring, "
-    "KWallet, macOS Keychain, Windows Credential Manager) to remember them."
+NO_KEYRING = (  # English here; open_store() says it in the user's language
+    N_(
+        "No system keyring is available, so passwords and tokens are kept for "
+        "this session only and you will be asked again next time. Install and "
+        "unlock a keyring (GNOME Keyring, KWallet, macOS Keychain, Windows "
+        "Credential Manager) to remember them."
+    )
 )
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studio.connectors.registry import Entry
+from studio.i18n import N_, _, translations
 
 AUTH_LABELS = {
-    "none": "no sign-in",
-    "token": "access token",
-    "basic": "user name and password",
-    "oauth2": "sign in with the browser (OAuth 2)",
+    "none": N_("no sign-in"),
+    "token": N_("access token"),
+    "basic": N_("user name and password"),
+    "oauth2": N_("sign in with the browser (OAuth 2)"),
 }
 
 
@@ -31,9 +32,10 @@ def human_bytes(count: int) -> str:
 def hosts_text(hosts: tuple[str, ...]) -> str:
     """``setting:url`` entries read as "the server in the url setting"."""
     if not hosts:
-        return "none (works offline)"
+        return _("none (works offline)")
     words = [
-        f"the server in the '{h.removeprefix('setting:')}' setting" if h.startswith("setting:")
+        _("the server in the '{setting}' setting").format(setting=h.removeprefix("setting:"))
+        if h.startswith("setting:")
         else h
         for h in hosts
     ]  # fmt: skip
@@ -57,13 +59,16 @@ class ConnectorRow:
 def describe(entry: Entry) -> ConnectorRow:
     """One row; a connector without a readable manifest still has its name, origin and reason."""
     manifest = entry.manifest
-    status = f"UNUSABLE: {entry.problem}" if entry.problem else "ok"
+    status = _("UNUSABLE: {problem}").format(problem=entry.problem) if entry.problem else "ok"
     if manifest is None:
         return ConnectorRow(entry.id, entry.name, "?", False, status, "", "", "", "", entry.origin)
-    formats = ", ".join(f"{a.format} up to {human_bytes(a.max_bytes)}" for a in manifest.accepts)
+    formats = ", ".join(
+        _("{format} up to {size}").format(format=a.format, size=human_bytes(a.max_bytes))
+        for a in manifest.accepts
+    )
     return ConnectorRow(
         id=manifest.id, name=manifest.name, version=manifest.version, usable=not entry.problem,
-        status=status, auth=AUTH_LABELS.get(manifest.auth, manifest.auth),
+        status=status, auth=translations().gettext(AUTH_LABELS.get(manifest.auth, manifest.auth)),
         hosts=hosts_text(manifest.hosts), formats=formats, description=manifest.description,
         origin=entry.origin,
     )  # fmt: skip

@@ -22,6 +22,7 @@ import requests
 
 from studio.connectors.errors import AuthRequired
 from studio.connectors.http import ConnectorSession, network_errors, short_body
+from studio.i18n import _
 
 DONE_PAGE = b"<html><body><p>Signed in. You can close this tab and return to Motif Studio.</p>"
 
@@ -96,11 +97,13 @@ def authorize(
     finally:
         server.server_close()
     if query is None:
-        raise AuthRequired("sign-in timed out: no answer from the browser")
+        raise AuthRequired(_("sign-in timed out: no answer from the browser"))
     if query.get("state", [""])[0] != state:
-        raise AuthRequired("sign-in answer does not match our request (state)")
+        raise AuthRequired(_("sign-in answer does not match our request (state)"))
     if "code" not in query:
-        raise AuthRequired(f"sign-in refused: {query.get('error', ['no code'])[0]}")
+        raise AuthRequired(
+            _("sign-in refused: {reason}").format(reason=query.get("error", ["no code"])[0])
+        )
     return _token_request(config, session, {
         "grant_type": "authorization_code", "code": query["code"][0],
         "redirect_uri": redirect_uri, "code_verifier": verifier,
@@ -110,7 +113,7 @@ def authorize(
 def refresh(config: OAuthConfig, tokens: Tokens, session: requests.Session | None = None) -> Tokens:
     """New tokens from the refresh token; keeps the old refresh token if none is returned."""
     if not tokens.refresh_token:
-        raise AuthRequired("the sign-in expired; please sign in again")
+        raise AuthRequired(_("the sign-in expired; please sign in again"))
     fresh = _token_request(
         config, session, {"grant_type": "refresh_token", "refresh_token": tokens.refresh_token}
     )
@@ -124,13 +127,14 @@ def _token_request(
     with network_errors():
         response = http.post(config.token_url, data={**data, "client_id": config.client_id})
     if response.status_code != 200:
-        raise AuthRequired(f"token request refused: HTTP {response.status_code}: "
-                           f"{short_body(response)}")  # fmt: skip
+        raise AuthRequired(_("token request refused: HTTP {status}: {body}").format(
+                status=response.status_code, body=short_body(response)
+            ))  # fmt: skip
     try:
         reply = response.json()
         access = str(reply["access_token"])
     except (ValueError, KeyError, TypeError):
-        raise AuthRequired("the token reply has no access_token") from None
+        raise AuthRequired(_("the token reply has no access_token")) from None
     expires = reply.get("expires_in")
     expires_at = time.time() + float(expires) if isinstance(expires, int | float) else None
     refresh_token = reply.get("refresh_token")

@@ -20,6 +20,7 @@ from pathlib import Path
 from studio.connectors.api import Connector
 from studio.connectors.manifest import API_VERSION, MANIFEST_NAME, Manifest, read_manifest
 from studio.errors import InputError
+from studio.i18n import _
 
 GROUP = "motif_studio.connectors"
 
@@ -56,7 +57,9 @@ def entry_from_manifest(path: Path, name: str, origin: str, import_root: Path | 
         entry.problem = exc.one_line()
         return entry
     if not entry.manifest.supports_api():
-        entry.problem = f"wants connector API {entry.manifest.api}; this is {API_VERSION}"
+        entry.problem = _("wants connector API {api}; this is {version}").format(
+            api=entry.manifest.api, version=API_VERSION
+        )
     return entry
 
 
@@ -67,12 +70,26 @@ def _from_entry_point(point: importlib.metadata.EntryPoint) -> Entry:
     try:
         spec = importlib.util.find_spec(point.module)
     except (ImportError, ValueError) as exc:
-        return Entry(point.name, origin, problem=f"cannot find {point.module}: {exc}")
+        return Entry(
+            point.name,
+            origin,
+            problem=_("cannot find {module}: {error}").format(module=point.module, error=exc),
+        )
     if spec is None or not spec.submodule_search_locations:
-        return Entry(point.name, origin, problem=f"{point.module} is not an installed package")
+        return Entry(
+            point.name,
+            origin,
+            problem=_("{module} is not an installed package").format(module=point.module),
+        )
     manifest = Path(next(iter(spec.submodule_search_locations))) / MANIFEST_NAME
     if not manifest.is_file():
-        return Entry(point.name, origin, problem=f"{MANIFEST_NAME} is missing from {point.module}")
+        return Entry(
+            point.name,
+            origin,
+            problem=_("{manifest} is missing from {module}").format(
+                manifest=MANIFEST_NAME, module=point.module
+            ),
+        )
     return entry_from_manifest(manifest, point.name, origin, None)
 
 
@@ -103,7 +120,9 @@ def discover(bundled: Path | None = None, entry_points: bool = True) -> list[Ent
             continue
         first = seen.setdefault(entry.id, entry)
         if first is not entry and not entry.problem:
-            entry.problem = f"id {entry.id!r} is already provided by {first.origin}"
+            entry.problem = _("id {id} is already provided by {origin}").format(
+                id=repr(entry.id), origin=first.origin
+            )
     return found
 
 
@@ -112,18 +131,22 @@ def load(entry: Entry) -> Connector:
     if entry._loaded is not None:
         return entry._loaded
     if entry.problem or entry.manifest is None:
-        raise InputError(entry.origin, entry.problem or "no manifest")
-    module_name, _, attr = entry.manifest.python_name.partition(":")
+        raise InputError(entry.origin, entry.problem or _("no manifest"))
+    module_name, _sep, attr = entry.manifest.python_name.partition(":")
     if entry.import_root is not None and str(entry.import_root) not in sys.path:
         sys.path.append(str(entry.import_root))
     try:
         factory = getattr(importlib.import_module(module_name), attr)
         connector = factory(entry.manifest)
     except Exception as exc:  # a plugin may fail in any way; we report, never crash
-        entry.problem = f"cannot load {entry.manifest.python_name}: {type(exc).__name__}: {exc}"
+        entry.problem = _("cannot load {name}: {kind}: {error}").format(
+            name=entry.manifest.python_name, kind=type(exc).__name__, error=exc
+        )
         raise InputError(entry.origin, entry.problem) from None
     if not isinstance(connector, Connector):
-        entry.problem = f"{entry.manifest.python_name} has no precheck/upload methods"
+        entry.problem = _("{name} has no precheck/upload methods").format(
+            name=entry.manifest.python_name
+        )
         raise InputError(entry.origin, entry.problem)
     entry._loaded = connector
     return connector
@@ -137,4 +160,4 @@ def find(connector_id: str, entries: list[Entry] | None = None) -> Entry:
             return entry
     if candidates:
         raise InputError(candidates[0].origin, candidates[0].problem)
-    raise InputError(None, f"no connector with id {connector_id!r}")
+    raise InputError(None, _("no connector with id {id}").format(id=repr(connector_id)))

@@ -18,14 +18,15 @@ from typing import Any, Literal
 import jsonschema
 
 from studio.connectors.manifest import Manifest, is_secret, public_schema
+from studio.i18n import N_, _, translations
 
 Kind = Literal["string", "url", "integer", "number", "boolean", "enum", "secret"]
 Raw = str | bool
 """What a widget hands back: the text typed, the check box state, or the chosen option."""
 
 AUTH_FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
-    "token": (("token", "Access token", True),),
-    "basic": (("username", "User name", False), ("password", "Password", True)),
+    "token": (("token", N_("Access token"), True),),
+    "basic": (("username", N_("User name"), False), ("password", N_("Password"), True)),
 }
 """Sign-in fields per auth kind: (credential name, label, masked)."""
 
@@ -80,13 +81,13 @@ def _help(prop: dict[str, Any]) -> str:
     parts = [str(prop["description"])] if prop.get("description") else []
     low, high = prop.get("minimum"), prop.get("maximum")
     if low is not None and high is not None:
-        parts.append(f"from {low} to {high}")
+        parts.append(_("from {low} to {high}").format(low=low, high=high))
     elif low is not None:
-        parts.append(f"{low} or more")
+        parts.append(_("{low} or more").format(low=low))
     elif high is not None:
-        parts.append(f"at most {high}")
+        parts.append(_("at most {high}").format(high=high))
     if prop.get("default") is not None and prop.get("type") != "boolean":
-        parts.append(f"default {prop['default']}")
+        parts.append(_("default {default}").format(default=prop["default"]))
     return "; ".join(parts)
 
 
@@ -95,10 +96,11 @@ def fields_for(manifest: Manifest, keyring: bool = True) -> list[Field]:
 
     ``keyring`` says whether secrets will outlive the session, so the help text does not lie.
     """
-    kept = "kept in the system keyring" if keyring else "kept in memory for this session only"
+    kept = _("kept in the system keyring") if keyring else _("kept in memory for this session only")
     fields = [
-        Field(name, "secret" if masked else "string", label, required=False, secret=True,
-              masked=masked, help=f"{kept}, never in settings")
+        Field(name, "secret" if masked else "string", translations().gettext(label),
+              required=False, secret=True,
+              masked=masked, help=_("{kept}, never in settings").format(kept=kept))
         for name, label, masked in AUTH_FIELDS.get(manifest.auth, ())
     ]  # fmt: skip
     schema = manifest.settings_schema
@@ -136,32 +138,34 @@ def _convert(field: Field, raw: Raw) -> Any:
     if field.kind == "enum":
         match = [c for c in field.choices if str(c) == text]
         if not match:
-            raise ValueError(f"choose one of {', '.join(map(str, field.choices))}")
+            raise ValueError(
+                _("choose one of {choices}").format(choices=", ".join(map(str, field.choices)))
+            )
         return match[0]
     if not text:
         return None
     if field.kind == "integer":
         if not re.fullmatch(r"[+-]?\d+", text):
-            raise ValueError("must be a whole number")
+            raise ValueError(_("must be a whole number"))
         return int(text)
     if field.kind == "number":
         try:
             return float(text)
         except ValueError:
-            raise ValueError("must be a number") from None
+            raise ValueError(_("must be a number")) from None
     return text
 
 
 def _message(error: jsonschema.ValidationError, field: Field | None) -> str:
     """jsonschema's wording made readable for a person looking at that one field."""
     if error.validator == "pattern" and field is not None and field.kind == "url":
-        return "must be a web address starting with http:// or https://"
+        return _("must be a web address starting with http:// or https://")
     if error.validator == "minimum":
-        return f"must be {error.validator_value} or more"
+        return _("must be {minimum} or more").format(minimum=error.validator_value)
     if error.validator == "maximum":
-        return f"must be at most {error.validator_value}"
+        return _("must be at most {maximum}").format(maximum=error.validator_value)
     if error.validator == "minLength" and error.validator_value == 1:
-        return "cannot be empty"
+        return _("cannot be empty")
     return str(error.message)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.errors import InputError
+from studio.i18n import _
 
 
 @dataclass(frozen=True)
@@ -31,5 +32,7 @@ class Submission:
                     digest.update(block)
             size = path.stat().st_size
         except OSError as exc:
-            raise InputError(path, f"cannot read the package: {exc.strerror or exc}") from None
+            raise InputError(
+                path, _("cannot read the package: {error}").format(error=exc.strerror or exc)
+            ) from None
         return cls(Path(path), brief_id, brief_version, path.name, size, digest.hexdigest())

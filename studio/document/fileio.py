@@ -9,6 +9,7 @@ from studio.document.svgread import document_from_svg, is_design
 from studio.document.svgwrite import document_to_svg
 from studio.errors import InputError
 from studio.fsutil import atomic_write
+from studio.i18n import _
 from studio.safety.svg import MAX_SVG_BYTES, parse_svg
 
 DESIGN_SUFFIX = ".motif.svg"
@@ -25,14 +26,19 @@ def read_bytes(path: str | Path, limit: int = MAX_SVG_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(path, f"the file is {size} bytes, more than the {limit} allowed")
+            raise InputError(
+                path,
+                _("the file is {size} bytes, more than the {limit} allowed").format(
+                    size=size, limit=limit
+                ),
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, _("no such file")) from None
     except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
+        raise InputError(path, _("is a folder, not a file")) from None
     except PermissionError:
-        raise InputError(path, "permission denied") from None
+        raise InputError(path, _("permission denied")) from None
 
 
 def load_document(path: str | Path) -> Document:
@@ -40,5 +46,5 @@ def load_document(path: str | Path) -> Document:
     data = read_bytes(path)
     root = parse_svg(data, path)
     if not is_design(root):
-        raise InputError(path, "not a Motif Studio design (a plain SVG: import it instead)")
+        raise InputError(path, _("not a Motif Studio design (a plain SVG: import it instead)"))
     return document_from_svg(root, str(path))

@@ -11,6 +11,7 @@ from studio.document.importer import import_image, import_svg
 from studio.document.model import BriefLink, Document, Element, Guide, Image, Layer, SvgArt
 from studio.document.svgread import document_from_svg
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.svg import parse_svg
 
 BRAND_LAYER = "Brand"
@@ -81,5 +82,5 @@ def place_required(brief: Brief, required: RequiredElement) -> Element:
     element.transform = multiply(translate(x, y), scale(factor))
     element.required = required.id
     element.locked = True
-    element.name = f"{required.id} (required)"
+    element.name = _("{id} (required)").format(id=required.id)
     return element

@@ -16,6 +16,7 @@ from studio.document import namespaces as ns
 from studio.document.model import Image, SvgArt, new_id
 from studio.document.svgread import canonical_markup
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.images import probe_image
 from studio.safety.svg import parse_svg, sanitize_svg
 from studio.units import CSS_DPI, LengthError, parse_length, to_mm
@@ -64,7 +65,7 @@ def import_svg(data: bytes, source: str | Path, *, allow_local_images: bool = Fa
     root = parse_svg(clean, source)
     width, height = svg_size_mm(root)
     if width <= 0 or height <= 0:
-        raise InputError(source, "the SVG has no size")
+        raise InputError(source, _("the SVG has no size"))
     if view_box(root) is None:
         w_px, h_px = width / 25.4 * CSS_DPI, height / 25.4 * CSS_DPI
         root.set("viewBox", f"0 0 {w_px!r} {h_px!r}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 from studio.document.geometry import IDENTITY, Box, Matrix
+from studio.i18n import _
 
 FORMAT_VERSION = 1
 
@@ -326,13 +327,13 @@ _counter = itertools.count(1)
 def default_name(element: Element) -> str:
     """``Rectangle 3``: a readable default for the layers panel."""
     label = {
-        "rect": "Rectangle",
-        "ellipse": "Ellipse",
-        "polygon": "Polygon",
-        "path": "Path",
-        "text": "Text",
-        "image": "Image",
-        "svg": "Artwork",
-        "group": "Group",
+        "rect": _("Rectangle {number}"),
+        "ellipse": _("Ellipse {number}"),
+        "polygon": _("Polygon {number}"),
+        "path": _("Path {number}"),
+        "text": _("Text {number}"),
+        "image": _("Image {number}"),
+        "svg": _("Artwork {number}"),
+        "group": _("Group {number}"),
     }
-    return f"{label.get(element.kind, 'Element')} {next(_counter)}"
+    return label.get(element.kind, _("Element {number}")).format(number=next(_counter))

@@ -16,6 +16,7 @@ from typing import Literal
 from studio.document.geometry import Box, Matrix, multiply, translate
 from studio.document.model import Document, Element, Group, Guide, Layer, new_id, walk_elements
 from studio.document.shapes import bounds
+from studio.i18n import _
 
 AlignMode = Literal["left", "hcenter", "right", "top", "vcenter", "bottom"]
 
@@ -190,7 +191,7 @@ def fresh_copy(element: Element) -> Element:
         node.required = None
         node.locked = False
     if clone.name:
-        clone.name = f"{clone.name} copy"
+        clone.name = _("{name} copy").format(name=clone.name)
     return clone
 
 

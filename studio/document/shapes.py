@@ -20,6 +20,7 @@ from studio.document.model import (
     SvgArt,
     Text,
 )
+from studio.i18n import _
 
 
 def fmt(value: float) -> str:
@@ -60,11 +61,11 @@ def parse_path_data(d: str) -> list[PathCommand]:
     while i < len(tokens):
         op = tokens[i]
         if op not in arity:
-            raise ValueError(f"unsupported path command {op!r}")
+            raise ValueError(_("unsupported path command {op}").format(op=repr(op)))
         n = arity[op]
         args = tuple(float(t) for t in tokens[i + 1 : i + 1 + n])
         if len(args) != n:
-            raise ValueError(f"path command {op} needs {n} numbers")
+            raise ValueError(_("path command {op} needs {count} numbers").format(op=op, count=n))
         out.append((op, args))
         i += 1 + n
     return out

@@ -38,6 +38,7 @@ from studio.document.model import (
 )
 from studio.document.shapes import parse_path_data
 from studio.errors import InputError
+from studio.i18n import _
 
 _URL = re.compile(r"^url\(#([^)]+)\)$")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -53,7 +54,9 @@ def document_from_svg(root: ET.Element, source: str = "") -> Document:
     try:
         return _Reader(root).document()
     except (KeyError, ValueError, TypeError, IndexError) as exc:
-        raise InputError(source, f"not a valid Motif Studio design ({exc})") from None
+        raise InputError(
+            source, _("not a valid Motif Studio design ({error})").format(error=exc)
+        ) from None
 
 
 class _Reader:
@@ -70,8 +73,10 @@ class _Reader:
         version = int(r.get(ns.motif("version"), "0"))
         if version > FORMAT_VERSION:
             raise ValueError(
-                f"made by a newer Motif Studio (format {version}); "
-                f"this one reads up to {FORMAT_VERSION}"
+                _(
+                    "made by a newer Motif Studio (format {version}); this one reads up to "
+                    "{supported}"
+                ).format(version=version, supported=FORMAT_VERSION)
             )
         doc = Document(
             width=float(r.get(ns.motif("width"), "0")),
@@ -180,7 +185,7 @@ class _Reader:
         if tag == ns.svg("g") and kind == "svg":
             art = n.find(ns.svg("svg"))
             if art is None:
-                raise ValueError("artwork group without its <svg>")
+                raise ValueError(_("artwork group without its <svg>"))
             g = _floats(art)
             box = dict(x=g("x"), y=g("y"), width=g("width"), height=g("height"))
             for key in ("x", "y", "width", "height"):
@@ -189,7 +194,7 @@ class _Reader:
             return SvgArt(**box, markup=markup, asset_sha256=n.get(ns.motif("asset-sha256"), ""))
         if tag == ns.svg("g"):
             return Group(children=[self.element(c) for c in n])
-        raise ValueError(f"unexpected element <{tag.split('}')[-1]}>")
+        raise ValueError(_("unexpected element <{tag}>").format(tag=tag.split("}")[-1]))
 
     def _style(self, n: ET.Element, element: Element) -> Style:
         opacity = float(n.get("opacity", "1"))
@@ -212,7 +217,9 @@ class _Reader:
             return value
         grad = self.gradients.get(match.group(1))
         if grad is None:
-            raise ValueError(f"paint refers to missing gradient {match.group(1)!r}")
+            raise ValueError(
+                _("paint refers to missing gradient {id}").format(id=repr(match.group(1)))
+            )
         stops = [
             GradientStop(
                 float(s.get("offset", "0")),
@@ -250,15 +257,15 @@ def _matrix(value: str | None) -> Matrix:
         return IDENTITY
     match = re.fullmatch(r"\s*matrix\(([^)]*)\)\s*", value)
     if not match:
-        raise ValueError(f"transform {value!r} is not a matrix()")
+        raise ValueError(_("transform {value} is not a matrix()").format(value=repr(value)))
     parts = [float(p) for p in match.group(1).replace(",", " ").split()]
     if len(parts) != 6:
-        raise ValueError(f"transform {value!r} needs six numbers")
+        raise ValueError(_("transform {value} needs six numbers").format(value=repr(value)))
     return cast(Matrix, tuple(parts))
 
 
 def _data_uri(href: str) -> tuple[str, bytes]:
     match = re.fullmatch(r"data:([\w/+.-]+);base64,(.*)", href, re.S)
     if not match:
-        raise ValueError("an image must be embedded as a base64 data URI")
+        raise ValueError(_("an image must be embedded as a base64 data URI"))
     return match.group(1), base64.b64decode(match.group(2), validate=False)

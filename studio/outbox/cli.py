@@ -13,6 +13,7 @@ from typing import Any
 
 from studio.connectors.credentials import open_store
 from studio.errors import InputError
+from studio.i18n import _
 from studio.outbox.jobs import FINAL
 from studio.outbox.store import Store
 from studio.outbox.submit import submit
@@ -30,24 +31,24 @@ def default_db() -> Path:
 
 def register(subparsers: Any) -> None:
     """Add ``submit`` and ``outbox`` (with list, run, retry, cancel)."""
-    sub = subparsers.add_parser("submit", help="queue a submission package for upload")
+    sub = subparsers.add_parser("submit", help=_("queue a submission package for upload"))
     sub.add_argument("package", type=Path)
     sub.add_argument("--connector", required=True, metavar="ID")
     sub.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings")
-    sub.add_argument("--brief", default="", help="brief id")
+    sub.add_argument("--brief", default="", help=_("brief id"))
     sub.add_argument("--brief-version", default="")
-    sub.add_argument("--db", type=Path, default=None, help="queue file (default: per user)")
+    sub.add_argument("--db", type=Path, default=None, help=_("queue file (default: per user)"))
     sub.set_defaults(func=submit_command)
 
-    outbox = subparsers.add_parser("outbox", help="the upload queue")
-    outbox.add_argument("--db", type=Path, default=None, help="queue file (default: per user)")
+    outbox = subparsers.add_parser("outbox", help=_("the upload queue"))
+    outbox.add_argument("--db", type=Path, default=None, help=_("queue file (default: per user)"))
     commands = outbox.add_subparsers(dest="outbox_command", required=True)
-    commands.add_parser("list", help="every job and its state").set_defaults(func=list_command)
-    run = commands.add_parser("run", help="upload what is due")
-    run.add_argument("--wait", action="store_true", help="keep going until every job is final")
+    commands.add_parser("list", help=_("every job and its state")).set_defaults(func=list_command)
+    run = commands.add_parser("run", help=_("upload what is due"))
+    run.add_argument("--wait", action="store_true", help=_("keep going until every job is final"))
     run.set_defaults(func=run_command)
-    for name, func, text in (("retry", retry_command, "queue a failed job again"),
-                             ("cancel", cancel_command, "cancel a job")):  # fmt: skip
+    for name, func, text in (("retry", retry_command, _("queue a failed job again")),
+                             ("cancel", cancel_command, _("cancel a job"))):  # fmt: skip
         command = commands.add_parser(name, help=text)
         command.add_argument("job", type=int)
         command.set_defaults(func=func)
@@ -59,7 +60,7 @@ def parse_settings(pairs: list[str]) -> dict[str, Any]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise InputError(None, f"--set {pair!r}: expected KEY=VALUE")
+            raise InputError(None, _("--set {pair}: expected KEY=VALUE").format(pair=repr(pair)))
         try:
             settings[key] = json.loads(value)
         except json.JSONDecodeError:
@@ -75,13 +76,16 @@ def _fail(exc: InputError) -> int:
 def submit_command(args: argparse.Namespace) -> int:
     try:
         if not args.package.is_file():
-            raise InputError(args.package, "no such file")
+            raise InputError(args.package, _("no such file"))
         store = Store(args.db or default_db())
         job, created = submit(store, args.package, args.connector, parse_settings(args.settings),
                               time.time(), args.brief, args.brief_version)  # fmt: skip
     except InputError as exc:
         return _fail(exc)
-    print(f"job {job.id} {'queued' if created else 'already in the outbox'}: {job.state}")
+    text = (
+        _("job {id} queued: {state}") if created else _("job {id} already in the outbox: {state}")
+    )
+    print(text.format(id=job.id, state=job.state))
     return 0
 
 
@@ -106,17 +110,21 @@ def run_command(args: argparse.Namespace) -> int:
             break
         time.sleep(min(max(due - time.time(), 0.0), 60.0))
     final = sum(job.state in FINAL for job in store.all())
-    print(f"{final} of {len(store.all())} jobs final")
+    print(_("{final} of {count} jobs final").format(final=final, count=len(store.all())))
     return 0
 
 
 def retry_command(args: argparse.Namespace) -> int:
     if not Store(args.db or default_db()).retry(args.job, time.time()):
-        return _fail(InputError(None, f"job {args.job} is not failed or cancelled"))
+        return _fail(
+            InputError(None, _("job {job} is not failed or cancelled").format(job=args.job))
+        )
     return 0
 
 
 def cancel_command(args: argparse.Namespace) -> int:
     if not Store(args.db or default_db()).cancel(args.job):
-        return _fail(InputError(None, f"job {args.job} is done, cancelled or unknown"))
+        return _fail(
+            InputError(None, _("job {job} is done, cancelled or unknown").format(job=args.job))
+        )
     return 0

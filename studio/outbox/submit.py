@@ -15,6 +15,7 @@ from typing import Any
 from studio.connectors import registry
 from studio.connectors.api import Submission
 from studio.errors import InputError
+from studio.i18n import _, ngettext
 from studio.outbox.jobs import Job
 from studio.outbox.store import Store
 
@@ -39,11 +40,21 @@ def submit(
     assert entry.manifest is not None
     problems = entry.manifest.settings_problems(settings)
     if problems:
-        raise InputError(None, f"{connector_id} settings: {problems[0]}")
+        raise InputError(
+            None,
+            _("{connector} settings: {problem}").format(
+                connector=connector_id, problem=problems[0]
+            ),
+        )
     submission = Submission.from_package(package.resolve(), brief_id, brief_version)
     found = registry.load(entry).precheck(submission, settings)
     if found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        rest = len(found) - 1
+        more = (
+            " " + ngettext("(and {count} more problem)", "(and {count} more problems)", rest)
+            if rest
+            else ""
+        ).format(count=rest)
         raise InputError(package, f"{found[0].message}{more}")
     key = idempotency_key(submission, connector_id, settings)
     return store.add(

@@ -11,16 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from studio.i18n import N_, _, translations
 from studio.outbox.jobs import RUNNABLE, Job, State
 from studio.outbox.worker import OFFLINE_ERROR
 
 LABELS = {
-    State.QUEUED: "Queued",
-    State.UPLOADING: "Uploading",
-    State.DONE: "Done",
-    State.FAILED_RETRYABLE: "Waiting to retry",
-    State.FAILED_PERMANENT: "Failed",
-    State.CANCELLED: "Cancelled",
+    State.QUEUED: N_("Queued"),
+    State.UPLOADING: N_("Uploading"),
+    State.DONE: N_("Done"),
+    State.FAILED_RETRYABLE: N_("Waiting to retry"),
+    State.FAILED_PERMANENT: N_("Failed"),
+    State.CANCELLED: N_("Cancelled"),
 }
 COLOURS = {
     State.QUEUED: "#5f6b7a",
@@ -33,6 +34,12 @@ COLOURS = {
 """Text colours readable on a light background (WCAG AA against white)."""
 
 ERROR_CHARS = 60
+
+
+def _t(message: str) -> str:
+    """The translation of a state label, or of an error the worker stored in English (the
+    queue keeps its errors in one language; known ones are shown in the user's)."""
+    return translations().gettext(message) if message else message
 
 
 def shorten(text: str, limit: int = ERROR_CHARS) -> str:
@@ -68,9 +75,14 @@ class JobRow:
 def _label(job: Job, now: float) -> str:
     if job.state == State.FAILED_RETRYABLE and job.next_attempt > now:
         wait = int(job.next_attempt - now + 0.999)
-        when = f"{wait} s" if wait < 120 else f"{wait // 60} min"
-        return f"{LABELS[job.state]} in {when}"
-    return LABELS[job.state]
+        when = (
+            _("{seconds} s").format(seconds=wait)
+            if wait < 120
+            else _("{minutes} min").format(minutes=wait // 60)
+        )
+        # TRANSLATORS: "Waiting to retry in 30 s".
+        return _("{state} in {when}").format(state=_t(LABELS[job.state]), when=when)
+    return _t(LABELS[job.state])
 
 
 def row(job: Job, now: float | None = None) -> JobRow:
@@ -78,7 +90,7 @@ def row(job: Job, now: float | None = None) -> JobRow:
     return JobRow(
         id=job.id, package=Path(job.package).name, connector=job.connector, state=job.state,
         label=_label(job, now), colour=COLOURS[job.state], attempts=job.attempts,
-        error=shorten(job.last_error), error_full=job.last_error,
+        error=shorten(_t(job.last_error)), error_full=_t(job.last_error),
         link=job.remote_url if job.state == State.DONE else "",
         can_cancel=job.state not in (State.DONE, State.CANCELLED),
         can_retry=job.state in (State.FAILED_RETRYABLE, State.FAILED_PERMANENT, State.CANCELLED),
@@ -97,4 +109,5 @@ def header(jobs: list[Job], online: bool | None) -> str:
             j.state == State.FAILED_RETRYABLE and j.last_error == OFFLINE_ERROR for j in jobs
         )
     count = waiting(jobs)
-    return f"{'Online' if online else 'Offline'} · {count} waiting"
+    text = _("Online · {count} waiting") if online else _("Offline · {count} waiting")
+    return text.format(count=count)

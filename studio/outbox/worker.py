@@ -24,14 +24,16 @@ from studio.connectors.credentials import CredentialStore, MemoryStore, credenti
 from studio.connectors.errors import Cancelled, ConnectorError, RateLimited
 from studio.connectors.http import ConnectorSession
 from studio.errors import InputError
+from studio.i18n import N_
 from studio.outbox import network
 from studio.outbox.backoff import Clock, RetryPolicy, SystemClock
 from studio.outbox.jobs import Job, State
 from studio.outbox.store import Store
 
 OFFLINE_DELAY = 30.0
-OFFLINE_ERROR = "offline: the server cannot be reached"
-INTERRUPTED = "interrupted; resuming"
+# Stored in the queue in English (compared there); the outbox view shows them translated.
+OFFLINE_ERROR = N_("offline: the server cannot be reached")
+INTERRUPTED = N_("interrupted; resuming")
 JOIN_SLICE = 0.1
 """How often (real seconds) a waiting worker looks whether :meth:`Worker.stop` was called."""
 CANCEL_POLL = 0.25

@@ -14,6 +14,7 @@ from studio.design import Design, design_from_document
 from studio.document.model import Document
 from studio.document.svgwrite import WriteOptions, document_to_svg
 from studio.errors import InputError
+from studio.i18n import _
 from studio.production.layout import auto_variant, output_size_mm, variant_document
 from studio.production.longwork import CancelFn, ProgressFn, Work
 from studio.production.weight import Encoded, encode_within
@@ -72,15 +73,20 @@ def render_output(doc: Document, brief: Brief, output: OutputSpec) -> AdOutput:
             else design.svg
         )
         fits = output.max_bytes is None or len(data) <= output.max_bytes
-        encoded = Encoded("svg", data if fits else None, output.max_bytes, "as drawn", len(data))
+        encoded = Encoded("svg", data if fits else None, output.max_bytes, _("as drawn"), len(data))
     elif output.format == "pdf":
         from studio.export.deliverables import Target, export_bytes
 
         data = export_bytes(design, Target("pdf", wpx, hpx, dpi))
         fits = output.max_bytes is None or len(data) <= output.max_bytes
-        encoded = Encoded("pdf", data if fits else None, output.max_bytes, "vector", len(data))
+        encoded = Encoded("pdf", data if fits else None, output.max_bytes, _("vector"), len(data))
     else:
-        raise InputError(None, f"output {output.id!r}: format {output.format!r} is not for ads")
+        raise InputError(
+            None,
+            _("output {output}: format {format} is not for ads").format(
+                output=repr(output.id), format=repr(output.format)
+            ),
+        )
     return AdOutput(output, encoded, wpx, hpx)
 
 
@@ -97,5 +103,5 @@ def make_ad_set(
     for i, output in enumerate(outputs):
         work.step(i / max(1, len(outputs)), f"{output.id}: {output.width_px}×{output.height_px}")
         results.append(render_output(doc, brief, output))
-    work.step(1.0, "ad set ready")
+    work.step(1.0, _("ad set ready"))
     return results

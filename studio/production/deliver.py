@@ -10,6 +10,7 @@ from __future__ import annotations
 from studio.brief.model import Brief
 from studio.design import Design
 from studio.export.deliverables import export_bytes, target_for
+from studio.i18n import _
 from studio.production.adset import render_output
 from studio.production.checking import Finding
 from studio.production.longwork import Work
@@ -27,7 +28,7 @@ def deliverables(
     outputs = brief.outputs
     for i, output in enumerate(outputs):
         part = work.sub(i / len(outputs), (i + 1) / len(outputs))
-        part.step(0.0, f"deliverable {output.id}")
+        part.step(0.0, _("deliverable {output}").format(output=output.id))
         name = (
             f"deliverables/{output.id}.{output.format if output.format != 'separations' else 'pdf'}"
         )
@@ -43,7 +44,9 @@ def deliverables(
         else:
             data = export_bytes(design, target_for(design, output.format, None, brief, output))
             if output.max_bytes is not None and len(data) > output.max_bytes:
-                findings.append(_heavy(output.id, f"{len(data)} bytes", output.max_bytes))
+                findings.append(
+                    _heavy(output.id, _("{size} bytes").format(size=len(data)), output.max_bytes)
+                )
                 continue
             files[name] = data
             continue
@@ -51,11 +54,16 @@ def deliverables(
             findings.append(_heavy(output.id, encoded.message, output.max_bytes))
         else:
             files[name] = encoded.data
-    work.step(1.0, "deliverables ready")
+    work.step(1.0, _("deliverables ready"))
     return files, findings
 
 
 def _heavy(output_id: str, detail: str, limit: int | None) -> Finding:
     return Finding(
-        "output.max_bytes", "error", f"{output_id}: {detail} (max_bytes {limit})", output_id
+        "output.max_bytes",
+        "error",
+        _("{output}: {detail} (max_bytes {limit})").format(
+            output=output_id, detail=detail, limit=limit
+        ),
+        output_id,
     )

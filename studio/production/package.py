@@ -23,6 +23,7 @@ from studio.brief.model import Brief
 from studio.design import open_design
 from studio.document.fileio import read_bytes
 from studio.fsutil import atomic_write
+from studio.i18n import _
 from studio.production.assets import third_party_assets
 from studio.production.checking import CheckReport, run_preflight
 from studio.production.deliver import deliverables
@@ -74,26 +75,30 @@ def build_package(
     """The zip's bytes and its manifest; :class:`PackageRefused` says why not."""
     if not accept_licence:
         raise PackageRefused(
-            f"accept the brief's licence first ({licence_text(brief)}) — pass --accept-licence"
+            _("accept the brief's licence first ({licence}) — pass --accept-licence").format(
+                licence=licence_text(brief)
+            )
         )
     if not creator.name.strip():
-        raise PackageRefused("the creator's name is required (--name)")
+        raise PackageRefused(_("the creator's name is required (--name)"))
     work = Work(progress, cancel)
     path = Path(design_path)
     design_bytes = read_bytes(path, 256 * 1024 * 1024)
     design = open_design(path, brief.dpi)
-    work.step(0.0, "checking the design")
+    work.step(0.0, _("checking the design"))
     report = run_preflight(design, brief)
     files, weight_findings = deliverables(design, brief, work.sub(0.05, 0.9))
     report.findings.extend(weight_findings)
     if not report.passed and not override:
         errors = [f"{f.rule}: {f.message}" for f in report.findings if f.severity == "error"]
-        raise PackageRefused("the design fails its check: " + "; ".join(errors))
+        raise PackageRefused(
+            _("the design fails its check: {errors}").format(errors="; ".join(errors))
+        )
     files[design_entry_name(path)] = design_bytes
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     assets = third_party_assets(design)
     manifest = make_manifest(brief, creator, files, report, assets, override=override, stamp=stamp)
-    work.step(0.95, "writing the package")
+    work.step(0.95, _("writing the package"))
     return zip_package(files, manifest), manifest
 
 

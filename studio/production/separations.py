@@ -18,6 +18,8 @@ from PIL import Image
 from studio.brief.model import Brief, Ink
 from studio.design import Design
 from studio.errors import InputError
+from studio.i18n import _
+from studio.l10n import format_number
 from studio.production.assign import InkTables, build_tables, packed
 from studio.production.color import hex_to_rgb, lightness
 from studio.production.film import FilmLayout, film_for, label_lines, marks_template, proof_image
@@ -58,7 +60,9 @@ class Plate:
 
     @property
     def label(self) -> str:
-        return f"{self.ink.name} ({self.ink.pantone})" if self.ink.pantone else self.ink.name
+        # The underbase's ink name stays English in file names; people read it translated.
+        name = _("White underbase") if self.underbase else self.ink.name
+        return f"{name} ({self.ink.pantone})" if self.ink.pantone else name
 
 
 @dataclass
@@ -84,20 +88,20 @@ def resolve_garment(brief: Brief, wanted: str | None) -> tuple[str, str]:
         try:
             hex_to_rgb(wanted)
         except ValueError:
-            names = ", ".join(g.name for g in brief.garment_colors) or "none"
-            raise InputError(
-                None, f"garment {wanted!r} is neither a colour of the brief ({names}) nor #RRGGBB"
-            ) from None
+            names = ", ".join(g.name for g in brief.garment_colors) or _("none")
+            problem = _("garment {garment} is neither a colour of the brief ({names}) nor #RRGGBB")
+            raise InputError(None, problem.format(garment=repr(wanted), names=names)) from None
         return wanted, wanted
     if brief.garment_colors:
         return brief.garment_colors[0].name, brief.garment_colors[0].color
-    return "White", "#ffffff"
+    return _("White"), "#ffffff"
 
 
 def palette_of(brief: Brief) -> list[Ink]:
     if not brief.inks.palette:
         raise InputError(
-            brief.source or None, "the brief names no ink palette, so there is nothing to separate"
+            brief.source or None,
+            _("the brief names no ink palette, so there is nothing to separate"),
         )
     return list(brief.inks.palette)
 
@@ -119,11 +123,11 @@ def separate(
     halftone = (
         options.halftone if options.halftone is not None else brief.rules.gradients == "allow"
     )
-    work.step(0.0, "rendering the design")
+    work.step(0.0, _("rendering the design"))
     rgba = render_rgba(design.svg, width, height)
     pixels = packed(rgba)
     del rgba
-    work.step(0.3, "assigning colours to inks")
+    work.step(0.3, _("assigning colours to inks"))
     candidates = np.array([hex_to_rgb(i.color) for i in inks] + [hex_to_rgb(garment[1])], np.uint8)
     tables = build_tables(pixels, candidates, knockout=len(inks))
     masks, counts = _plates(pixels, tables, len(inks), halftone, dpi, options, work.sub(0.35, 0.8))
@@ -139,7 +143,7 @@ def separate(
     plates: list[Plate] = []
     choke = choke_pixels(options.choke_mm, dpi)
     if underbase_on and len(used) > 1:
-        work.step(0.82, "choking the underbase")
+        work.step(0.82, _("choking the underbase"))
         source = np.zeros((height, width), dtype=bool)
         for k in used[:-1]:
             source |= masks[k] if not halftone else _solid(masks, k)
@@ -178,7 +182,7 @@ def _plates(
             masks[f"solid-{k}"] = np.zeros((height, width), dtype=bool)
     counts = np.zeros(256, dtype=np.int64)
     for top in range(0, height, STRIP_ROWS):
-        work.step(top / height, "making plates")
+        work.step(top / height, _("making plates"))
         rows = slice(top, min(height, top + STRIP_ROWS))
         ink1, cov1, ink2, cov2 = tables.coverage(pixels[rows])
         if halftone:
@@ -202,18 +206,33 @@ def _films(result: Separations, brief: Brief, work: Work) -> None:
     layout = result.layout
     template = marks_template(layout)
     total = len(result.plates)
-    mode = f"halftone {result.lpi:g} lpi {result.angle:g}°" if result.halftone else "solid"
+    mode = (
+        _("halftone {lpi} lpi {angle}°").format(
+            lpi=format_number(result.lpi, 1), angle=format_number(result.angle, 1)
+        )
+        if result.halftone
+        else _("solid")
+    )
     for plate in result.plates:
-        work.step(plate.order / (total + 1), f"film {plate.order} of {total}")
+        work.step(
+            plate.order / (total + 1),
+            _("film {number} of {total}").format(number=plate.order, total=total),
+        )
         film = film_for(template, layout, plate.mask)
         label_lines(
             layout,
             film,
             [
                 f"{plate.order}/{total}  {plate.label.upper()}  {plate.ink.color}",
-                f"print order {plate.order} of {total}  ·  brief {brief.id} v{brief.version}"
-                f"  ·  {layout.dpi:g} dpi  ·  {mode}"
-                + (f"  ·  choke {result.choke_px} px" if plate.underbase else ""),
+                _("print order {number} of {total}  ·  brief {id} v{version}").format(
+                    number=plate.order, total=total, id=brief.id, version=brief.version
+                )
+                + f"  ·  {format_number(layout.dpi, 1)} dpi  ·  {mode}"
+                + (
+                    "  ·  " + _("choke {pixels} px").format(pixels=result.choke_px)
+                    if plate.underbase
+                    else ""
+                ),
             ],
         )
         result.films.append(film)
@@ -223,9 +242,10 @@ def _films(result: Separations, brief: Brief, work: Work) -> None:
         hex_to_rgb(color),
         [(hex_to_rgb(p.ink.color), p.mask) for p in result.plates],
         [
-            f"COMPOSITE PROOF on {name} ({color})",
+            _("COMPOSITE PROOF on {garment} ({colour})").format(garment=name, colour=color),
             "  ·  ".join(p.label for p in result.plates)
-            + f"  ·  brief {brief.id} v{brief.version}",
+            + "  ·  "
+            + _("brief {id} v{version}").format(id=brief.id, version=brief.version),
         ],
     )
-    work.step(1.0, "films ready")
+    work.step(1.0, _("films ready"))

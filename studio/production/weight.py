@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from studio.i18n import _
 from studio.render.raster import encode_jpeg, encode_png
 
 JPEG_QUALITY = (30, 95)
@@ -37,11 +38,25 @@ class Encoded:
     def message(self) -> str:
         if self.fits:
             assert self.data is not None
-            limit = f" (limit {self.max_bytes} bytes)" if self.max_bytes else ""
-            return f"{self.format.upper()} {self.setting}, {len(self.data)} bytes{limit}"
-        return (
-            f"nothing acceptable fits: the smallest {self.format.upper()} ({self.setting}) is "
-            f"{self.smallest} bytes, over the {self.max_bytes} allowed"
+            text = (
+                _("{format} {setting}, {size} bytes (limit {limit} bytes)")
+                if self.max_bytes
+                else _("{format} {setting}, {size} bytes")
+            )
+            return text.format(
+                format=self.format.upper(),
+                setting=self.setting,
+                size=len(self.data),
+                limit=self.max_bytes,
+            )
+        return _(
+            "nothing acceptable fits: the smallest {format} ({setting}) is "
+            "{size} bytes, over the {limit} allowed"
+        ).format(
+            format=self.format.upper(),
+            setting=self.setting,
+            size=self.smallest,
+            limit=self.max_bytes,
         )
 
 
@@ -57,11 +72,15 @@ def encode_within(image: Image.Image, fmt: str, dpi: float, max_bytes: int | Non
 
 def _jpeg(image: Image.Image, dpi: float, max_bytes: int | None) -> Encoded:
     if max_bytes is None:
-        return Encoded("jpg", encode_jpeg(image, dpi, 92), None, "quality 92", 0)
+        return Encoded(
+            "jpg", encode_jpeg(image, dpi, 92), None, _("quality {quality}").format(quality=92), 0
+        )
     lo, hi = JPEG_QUALITY
     smallest = encode_jpeg(image, dpi, lo)
     if len(smallest) > max_bytes:
-        return Encoded("jpg", None, max_bytes, f"quality {lo}", len(smallest))
+        return Encoded(
+            "jpg", None, max_bytes, _("quality {quality}").format(quality=lo), len(smallest)
+        )
     best, best_q = smallest, lo
     lo += 1
     while lo <= hi:
@@ -71,13 +90,15 @@ def _jpeg(image: Image.Image, dpi: float, max_bytes: int | None) -> Encoded:
             best, best_q, lo = data, mid, mid + 1
         else:
             hi = mid - 1
-    return Encoded("jpg", best, max_bytes, f"quality {best_q}", len(smallest))
+    return Encoded(
+        "jpg", best, max_bytes, _("quality {quality}").format(quality=best_q), len(smallest)
+    )
 
 
 def _png(image: Image.Image, dpi: float, max_bytes: int | None) -> Encoded:
     full = encode_png(image, dpi)
     if max_bytes is None or len(full) <= max_bytes:
-        return Encoded("png", full, max_bytes, "full colour", len(full))
+        return Encoded("png", full, max_bytes, _("full colour"), len(full))
     smallest = len(full)
     rgba = image.convert("RGBA")
     for colors in PALETTES:
@@ -87,5 +108,9 @@ def _png(image: Image.Image, dpi: float, max_bytes: int | None) -> Encoded:
         data = out.getvalue()
         smallest = min(smallest, len(data))
         if len(data) <= max_bytes:
-            return Encoded("png", data, max_bytes, f"{colors}-colour palette", smallest)
-    return Encoded("png", None, max_bytes, f"{PALETTES[-1]}-colour palette", smallest)
+            return Encoded(
+                "png", data, max_bytes, _("{count}-colour palette").format(count=colors), smallest
+            )
+    return Encoded(
+        "png", None, max_bytes, _("{count}-colour palette").format(count=PALETTES[-1]), smallest
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.errors import InputError
+from studio.i18n import _
 from studio.render import raster
 from studio.render.fonts import resolve_generic_families
 from studio.safety.svg import sanitize_svg_report
@@ -39,7 +40,7 @@ def export_png(svg: bytes, source: str | Path, dpi: float, *, base_dir: str | Pa
                allow_local_images: bool = False) -> Export:
     """PNG of ``svg`` at ``dpi``. Local images come only from ``base_dir`` when allowed."""
     if not 1 <= dpi <= 2400:
-        raise InputError(source, f"DPI {dpi} is outside 1..2400")
+        raise InputError(source, _("DPI {dpi} is outside 1..2400").format(dpi=dpi))
     t0 = time.perf_counter()
     doc_dir = Path(source).parent if isinstance(source, Path) else None
     clean = sanitize_svg_report(svg, source, base_dir=base_dir, doc_dir=doc_dir,

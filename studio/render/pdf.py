@@ -20,6 +20,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, FloatObject, NameObject
 
 from studio.errors import InputError
+from studio.i18n import _
 from studio.render import raster
 from studio.render.features import RASTER_FEATURES, used_features
 from studio.render.textpaths import outline_text
@@ -90,8 +91,11 @@ def render_pdf(svg: bytes, *, width_mm: float, height_mm: float, bleed_mm: float
     try:
         pdf = cairosvg.svg2pdf(bytestring=serialize(page), unsafe=False)
     except Exception as exc:  # CairoSVG raises anything from IndexError to cairo.Error
-        raise InputError(None, f"cannot draw this SVG as PDF ({type(exc).__name__}: "
-                               f"{str(exc)[:120]})") from None
+        message = _("cannot draw this SVG as PDF ({kind}: {error})")
+        raise InputError(None, message.format(
+            kind=type(exc).__name__,
+            error=str(exc)[:120],
+        )) from None
     if pdf is None:
         raise InputError(None, "CairoSVG produced no PDF")
     return _set_boxes(pdf, width_mm, height_mm, bleed_mm)

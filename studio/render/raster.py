@@ -24,6 +24,7 @@ import resvg
 from PIL import Image, ImageCms
 
 from studio.errors import InputError
+from studio.i18n import _
 from studio.paths import resources_dir
 from studio.render.fonts import DEFAULT_FAMILY
 from studio.safety import images
@@ -80,11 +81,16 @@ def _opts() -> resvg.usvg.Options:
 def check_render_size(width_px: int, height_px: int, source: str | None = None) -> None:
     """InputError unless a ``width_px`` × ``height_px`` raster is one we are willing to make."""
     if width_px < 1 or height_px < 1:
-        raise InputError(source, f"cannot render an empty {width_px}x{height_px} image")
+        message = _("cannot render an empty {width}x{height} image")
+        raise InputError(source, message.format(width=width_px, height=height_px))
     if (width_px > MAX_RENDER_SIDE or height_px > MAX_RENDER_SIDE
             or width_px * height_px > MAX_RENDER_PIXELS):
-        raise InputError(source, f"{width_px}x{height_px} px is more than the "
-                                 f"{MAX_RENDER_PIXELS // 1_000_000} megapixels we render")
+        message = _("{width}x{height} px is more than the {limit} megapixels we render")
+        raise InputError(source, message.format(
+            width=width_px,
+            height=height_px,
+            limit=MAX_RENDER_PIXELS // 1000000,
+        ))
 
 
 def _resvg_png(svg: bytes, width_px: int, height_px: int) -> bytes:
@@ -98,7 +104,8 @@ def _resvg_png(svg: bytes, width_px: int, height_px: int) -> bytes:
         raise
     except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
         problem = str(exc).split("value: ")[-1][:160] or type(exc).__name__
-        raise InputError(None, f"the renderer cannot draw this SVG ({problem})") from None
+        message = _("the renderer cannot draw this SVG ({problem})")
+        raise InputError(None, message.format(problem=problem)) from None
 
 
 def render_image(svg: bytes, width_px: int, height_px: int) -> Image.Image:

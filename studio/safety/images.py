@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from studio.errors import InputError
+from studio.i18n import _
 
 #: Largest image we decode: 100 megapixels is a 300 DPI photo of 85 × 85 cm, far past any print
 #: area a brief asks for, and 400 MB as RGBA, which a desktop can still hold.
@@ -49,7 +50,7 @@ def sniff_format(data: bytes) -> str | None:
 
 def _png_size(data: bytes) -> tuple[int, int]:
     if data[12:16] != b"IHDR" or len(data) < 24:
-        raise ValueError("PNG without an IHDR header")
+        raise ValueError(_("PNG without an IHDR header"))
     width, height = struct.unpack(">II", data[16:24])
     return width, height
 
@@ -61,7 +62,7 @@ def _jpeg_size(data: bytes) -> tuple[int, int]:
     pos = 2
     while pos + 4 <= len(data):
         if data[pos] != 0xFF:
-            raise ValueError("JPEG segment does not start with a marker")
+            raise ValueError(_("JPEG segment does not start with a marker"))
         marker = data[pos + 1]
         if marker == 0xFF:  # fill byte
             pos += 1
@@ -78,7 +79,7 @@ def _jpeg_size(data: bytes) -> tuple[int, int]:
         if marker == 0xDA or length < 2:
             break
         pos += 2 + length
-    raise ValueError("JPEG without a frame header")
+    raise ValueError(_("JPEG without a frame header"))
 
 
 def _webp_size(data: bytes) -> tuple[int, int]:
@@ -93,12 +94,12 @@ def _webp_size(data: bytes) -> tuple[int, int]:
     if chunk == b"VP8 " and len(body) >= 10 and body[3:6] == b"\x9d\x01\x2a":
         width, height = struct.unpack("<HH", body[6:10])
         return width & 0x3FFF, height & 0x3FFF
-    raise ValueError("WebP without a known frame header")
+    raise ValueError(_("WebP without a known frame header"))
 
 
 def _gif_size(data: bytes) -> tuple[int, int]:
     if len(data) < 10:
-        raise ValueError("GIF header cut short")
+        raise ValueError(_("GIF header cut short"))
     width, height = struct.unpack("<HH", data[6:10])
     return width, height
 
@@ -112,14 +113,21 @@ def probe_image(data: bytes, source: Source) -> tuple[str, int, int]:
     Refuses images over :data:`MAX_IMAGE_PIXELS`, so whatever passes is safe to decode.
     """
     if len(data) > MAX_IMAGE_BYTES:
-        raise InputError(source, f"image is {len(data)} bytes, more than {MAX_IMAGE_BYTES}")
+        raise InputError(
+            source,
+            _("image is {size} bytes, more than {limit}").format(
+                size=len(data), limit=MAX_IMAGE_BYTES
+            ),
+        )
     fmt = sniff_format(data)
     if fmt is None:
-        raise InputError(source, "not a PNG, JPEG, WebP or GIF image")
+        raise InputError(source, _("not a PNG, JPEG, WebP or GIF image"))
     try:
         width, height = _PROBES[fmt](data)
     except (ValueError, struct.error) as exc:
-        raise InputError(source, f"malformed {fmt} image ({exc})") from None
+        raise InputError(
+            source, _("malformed {format} image ({error})").format(format=fmt, error=exc)
+        ) from None
     check_pixel_size(width, height, source, fmt)
     return fmt, width, height
 
@@ -127,12 +135,19 @@ def probe_image(data: bytes, source: Source) -> tuple[str, int, int]:
 def check_pixel_size(width: int, height: int, source: Source, what: str = "image") -> None:
     """InputError unless ``width`` × ``height`` is a size we are willing to decode."""
     if width <= 0 or height <= 0:
-        raise InputError(source, f"{what} claims an empty size {width}x{height}")
+        raise InputError(
+            source,
+            _("{what} claims an empty size {width}x{height}").format(
+                what=what, width=width, height=height
+            ),
+        )
     if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE or width * height > MAX_IMAGE_PIXELS:
         raise InputError(
             source,
-            f"{what} claims {width}x{height} pixels, more than the "
-            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels allowed (decompression bomb?)",
+            _(
+                "{what} claims {width}x{height} pixels, more than the {limit} "
+                "megapixels allowed (decompression bomb?)"
+            ).format(what=what, width=width, height=height, limit=MAX_IMAGE_PIXELS // 1000000),
         )
 
 
@@ -142,12 +157,18 @@ def open_image(data: bytes, source: Source) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data), formats=[fmt])
         if image.size != (width, height):
-            raise InputError(source, f"{fmt} header and decoder disagree on the size")
+            raise InputError(
+                source, _("{format} header and decoder disagree on the size").format(format=fmt)
+            )
         image.load()
     except InputError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InputError(source, f"image refused as a decompression bomb ({exc})") from None
+        raise InputError(
+            source, _("image refused as a decompression bomb ({error})").format(error=exc)
+        ) from None
     except (OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
-        raise InputError(source, f"malformed {fmt} image ({exc})") from None
+        raise InputError(
+            source, _("malformed {format} image ({error})").format(format=fmt, error=exc)
+        ) from None
     return image

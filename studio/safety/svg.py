@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety import images
 from studio.safety.svg_size import root_size_px
 from studio.safety.xml import (
@@ -96,27 +97,34 @@ def _gunzip(data: bytes, source: Source, limit: int) -> bytes:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         out = inflater.decompress(data, limit + 1)
     except zlib.error as exc:
-        raise InputError(source, f"broken gzip compression ({exc})") from None
+        raise InputError(source, _("broken gzip compression ({error})").format(error=exc)) from None
     if len(out) > limit:
-        raise InputError(source, f"decompresses to more than {limit} bytes")
+        raise InputError(source, _("decompresses to more than {limit} bytes").format(limit=limit))
     return out
 
 
 def _check_root(root: ET.Element, source: Source, limits: SvgLimits) -> tuple[float, float]:
-    _, local = split_tag(root.tag)
+    _ns, local = split_tag(root.tag)
     if local != "svg":
-        raise InputError(source, f"not an SVG document: the root element is <{local}>")
+        message = _("not an SVG document: the root element is <{tag}>")
+        raise InputError(source, message.format(tag=local))
     width, height = root_size_px(root)
     if width > limits.max_canvas_px or height > limits.max_canvas_px:
-        raise InputError(source, f"canvas of {width:.0f}x{height:.0f} px is larger than the "
-                                 f"{limits.max_canvas_px:.0f} px per side allowed")
+        message = _(
+            "canvas of {width}x{height} px is larger than the {limit} px per side allowed"
+        )
+        raise InputError(source, message.format(
+            width=format(width, ".0f"),
+            height=format(height, ".0f"),
+            limit=format(limits.max_canvas_px, ".0f"),
+        ))
     return width, height
 
 
 def parse_svg(data: bytes, source: Source) -> ET.Element:
     """The root ``<svg>`` element of ``data`` (plain or gzipped), parsed under limits."""
     limits = DEFAULT_SVG_LIMITS
-    root, _ = parse_xml(_gunzip(data, source, limits.xml.max_bytes), source, limits.xml)
+    root, _info = parse_xml(_gunzip(data, source, limits.xml.max_bytes), source, limits.xml)
     _check_root(root, source, limits)
     return root
 
@@ -217,7 +225,8 @@ class _Sanitizer:
         if not sep:
             return None
         if len(payload) > images.MAX_IMAGE_BYTES * 4 // 3 + 4:
-            raise self.fail(f"embedded data of {len(payload)} bytes is too large")
+            message = _("embedded data of {size} bytes is too large")
+            raise self.fail(message.format(size=len(payload)))
         try:
             if header.lower().rstrip().endswith(";base64"):
                 return base64.b64decode(re.sub(r"\s+", "", payload))
@@ -243,7 +252,8 @@ class _Sanitizer:
         if path in self.chain:  # an image of itself: renderers skip it, so do we
             return None
         if path.stat().st_size > images.MAX_IMAGE_BYTES:
-            raise self.fail(f"image {path.name} is larger than {images.MAX_IMAGE_BYTES} bytes")
+            message = _("image {name} is larger than {limit} bytes")
+            raise self.fail(message.format(name=path.name, limit=images.MAX_IMAGE_BYTES))
         data = path.read_bytes()
         checked = self.check_image_bytes(data, path.name, path, allow_local=True)
         if checked is None:
@@ -258,20 +268,22 @@ class _Sanitizer:
         """``(mime, rewritten data URI or None)`` for a usable image, None for unknown data."""
         self.budget.images += 1
         if self.budget.images > self.limits.max_images:
-            raise self.fail(f"more than {self.limits.max_images} embedded images")
+            message = _("more than {limit} embedded images")
+            raise self.fail(message.format(limit=self.limits.max_images))
         fmt = images.sniff_format(data)
         if fmt is not None:
-            _, width, height = images.probe_image(data, self.source)
+            _fmt, width, height = images.probe_image(data, self.source)
             self.budget.pixels += width * height
             if self.budget.pixels > self.limits.max_total_image_pixels:
-                raise self.fail("embedded images add up to more pixels than allowed")
+                raise self.fail(_("embedded images add up to more pixels than allowed"))
             self.pending_weight = width * height // 10_000
             return images.MIME_TYPES[fmt], None
         looks_svg = data[:4096].lstrip().startswith(b"<") and b"<svg" in data[:65536]
         if not (data.startswith(b"\x1f\x8b") or looks_svg):
             return None
         if self.depth >= self.limits.max_nesting:
-            raise self.fail(f"SVG images nested more than {self.limits.max_nesting} levels deep")
+            message = _("SVG images nested more than {limit} levels deep")
+            raise self.fail(message.format(limit=self.limits.max_nesting))
         inner = _Sanitizer(self.source, base_dir=self.base_dir,
                            doc_dir=path.parent if path else None, allow_local=allow_local,
                            limits=self.limits, budget=self.budget, depth=self.depth + 1,
@@ -306,14 +318,17 @@ class _Sanitizer:
             active.discard(key)
             memo[key] = total
             if total > limit:
-                raise self.fail(f"the drawing expands to more than {limit} elements when "
-                                "its <use> references are followed (a reference bomb?)")
+                message = _(
+                    "the drawing expands to more than {limit} elements when its <use> references "
+                    "are followed (a reference bomb?)"
+                )
+                raise self.fail(message.format(limit=limit))
             return total
 
         try:
             return weight(root)
         except RecursionError:
-            raise self.fail("references are nested too deeply") from None
+            raise self.fail(_("references are nested too deeply")) from None
 
 
 def sanitize_svg_report(data: bytes, source: Source, *, base_dir: str | Path | None = None,

@@ -22,6 +22,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from studio.errors import InputError
+from studio.i18n import _
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -76,9 +77,10 @@ class _Reader:
         self.depth += 1
         self.elements += 1
         if self.depth > self.limits.max_depth:
-            raise self.fail(f"elements nested more than {self.limits.max_depth} deep")
+            message = _("elements nested more than {limit} deep")
+            raise self.fail(message.format(limit=self.limits.max_depth))
         if self.elements > self.limits.max_elements:
-            raise self.fail(f"more than {self.limits.max_elements} elements")
+            raise self.fail(_("more than {limit} elements").format(limit=self.limits.max_elements))
         self.builder.start(self.name(tag), {self.name(k): v for k, v in attrs.items()})
 
     def end(self, tag: str) -> None:
@@ -88,9 +90,10 @@ class _Reader:
     def entity_decl(self, name: str, is_parameter: bool, value: str | None, base: str | None,
                     system_id: str | None, public_id: str | None, notation: str | None) -> None:
         if is_parameter:
-            raise self.fail(f"parameter entity %{name}; is not allowed")
+            raise self.fail(_("parameter entity %{name}; is not allowed").format(name=name))
         if value is None:
-            raise self.fail(f"external entity &{name}; ({system_id}) is not allowed")
+            message = _("external entity &{name}; ({system_id}) is not allowed")
+            raise self.fail(message.format(name=name, system_id=system_id))
         size = len(value)
         for ref in _ENTITY_REF_TEXT.findall(value):
             size += self.expanded.get(ref, 0)
@@ -99,14 +102,16 @@ class _Reader:
         if size > self.limits.max_entity_expansion or (
             self.entity_total > self.limits.max_entity_expansion
         ):
-            raise self.fail("entities expand to too much text (an entity bomb such as"
-                            " 'billion laughs'?)")
+            message = _(
+                "entities expand to too much text (an entity bomb such as 'billion laughs'?)"
+            )
+            raise self.fail(message)
 
-    def unparsed_entity(self, name: str, *_: object) -> None:
-        raise self.fail(f"unparsed external entity &{name}; is not allowed")
+    def unparsed_entity(self, name: str, *_args: object) -> None:
+        raise self.fail(_("unparsed external entity &{name}; is not allowed").format(name=name))
 
-    def external_ref(self, *_: object) -> int:
-        raise self.fail("reference to an external entity is not allowed")
+    def external_ref(self, *_args: object) -> int:
+        raise self.fail(_("reference to an external entity is not allowed"))
 
     def processing_instruction(self, target: str, data: str) -> None:
         if target == "xml-stylesheet":
@@ -117,10 +122,14 @@ class _Reader:
             self.parser.Parse(data, True)
         except expat.ExpatError as exc:
             problem = expat.ErrorString(exc.code) if exc.code else str(exc)
-            raise self.fail(f"malformed XML at line {exc.lineno}, column {exc.offset}: "
-                            f"{problem}") from None
+            message = _("malformed XML at line {line}, column {column}: {problem}")
+            raise self.fail(message.format(
+                line=exc.lineno,
+                column=exc.offset,
+                problem=problem,
+            )) from None
         except RecursionError:
-            raise self.fail("entities nested too deeply") from None
+            raise self.fail(_("entities nested too deeply")) from None
         root: ET.Element = self.builder.close()
         return root
 
@@ -129,7 +138,8 @@ def parse_xml(data: bytes, source: str | Path | None,
               limits: XmlLimits = DEFAULT_XML_LIMITS) -> tuple[ET.Element, list[str]]:
     """The root element and the ``xml-stylesheet`` instructions that were dropped."""
     if len(data) > limits.max_bytes:
-        raise InputError(source, f"file is {len(data)} bytes, more than {limits.max_bytes}")
+        message = _("file is {size} bytes, more than {limit}")
+        raise InputError(source, message.format(size=len(data), limit=limits.max_bytes))
     reader = _Reader(source, data, limits)
     root = reader.parse(data)
     return root, reader.stylesheets
@@ -138,7 +148,7 @@ def parse_xml(data: bytes, source: str | Path | None,
 def split_tag(tag: str) -> tuple[str, str]:
     """``"{ns}local"`` → ``("ns", "local")``; no namespace → ``("", tag)``."""
     if tag.startswith("{"):
-        ns, _, local = tag[1:].partition("}")
+        ns, _sep, local = tag[1:].partition("}")
         return ns, local
     return "", tag
 
@@ -157,7 +167,7 @@ def serialize(root: ET.Element) -> bytes:
     svg_attr_prefix = False
     for el in root.iter():
         for name in (el.tag, *el.attrib):
-            ns, _ = split_tag(name)
+            ns, _local = split_tag(name)
             if ns and ns not in prefixes:
                 prefixes[ns] = f"ns{len(prefixes)}"
         if any(k.startswith("{" + SVG_NS + "}") for k in el.attrib):
@@ -173,7 +183,7 @@ def serialize(root: ET.Element) -> bytes:
         return f"{prefixes[ns]}:{local}"
 
     def write(el: ET.Element, default_ns: str, top: bool) -> None:
-        ns, _ = split_tag(el.tag)
+        ns, _local = split_tag(el.tag)
         attrs = [f'{qname(k, True)}="{_escape(v, True)}"' for k, v in el.attrib.items()]
         decl = []
         element_ns = ns if ns == SVG_NS or not ns else default_ns

@@ -10,6 +10,7 @@ from studio.checks.context import CheckContext
 from studio.checks.model import Finding, Fix, bbox_of
 from studio.checks.rules.common import by_element, covers, overflow
 from studio.document.geometry import Box
+from studio.i18n import _
 from studio.units import format_length
 
 TOLERANCE_MM = 0.05
@@ -28,15 +29,17 @@ def check(ctx: CheckContext) -> list[Finding]:
         return format_length(mm, brief.unit, brief.dpi)
 
     for element, box, _leaves in by_element(ctx.tree.leaves):
-        name = ctx.name(element, "Some artwork")
+        name = ctx.name(element, _("Some artwork"))
         beyond = overflow(box, printable)
         if beyond > TOLERANCE_MM:
             out.append(
                 Finding(
                     "bounds.print_area",
                     "error",
-                    f"{name} reaches {length(beyond)} beyond the printable area "
-                    "(the trim plus bleed): that part will be cut off.",
+                    _(
+                        "{name} reaches {length} beyond the printable area "
+                        "(the trim plus bleed): that part will be cut off."
+                    ).format(name=name, length=length(beyond)),
                     element,
                     bbox_of(box),
                     _move_fix(element, safe if brief.safe_margin > 0 else ctx.trim),
@@ -49,8 +52,10 @@ def check(ctx: CheckContext) -> list[Finding]:
                 Finding(
                     "bounds.safe_area",
                     "error",
-                    f"{name} crosses the safe margin by {length(crossing)}: keep artwork "
-                    f"{length(brief.safe_margin)} inside the edges, where cutting is imprecise.",
+                    _(
+                        "{name} crosses the safe margin by {length}: keep artwork "
+                        "{margin} inside the edges, where cutting is imprecise."
+                    ).format(name=name, length=length(crossing), margin=length(brief.safe_margin)),
                     element,
                     bbox_of(box),
                     _move_fix(element, safe),
@@ -59,12 +64,16 @@ def check(ctx: CheckContext) -> list[Finding]:
         for zone in brief.rules.keep_out:
             zone_box = Box(zone.x, zone.y, zone.width, zone.height)
             if box.intersects(zone_box):
-                why = f" ({zone.reason})" if zone.reason else ""
+                message = (
+                    _("{name} enters an area the brief asks to keep empty ({reason}).")
+                    if zone.reason
+                    else _("{name} enters an area the brief asks to keep empty.")
+                )
                 out.append(
                     Finding(
                         "bounds.keep_out",
                         "error",
-                        f"{name} enters an area the brief asks to keep empty{why}.",
+                        message.format(name=name, reason=zone.reason),
                         element,
                         bbox_of(box),
                     )
@@ -77,6 +86,6 @@ def _move_fix(element: str | None, target: Box) -> Fix | None:
         return None
     return Fix(
         "move_inside",
-        "Move it inside the safe area",
+        _("Move it inside the safe area"),
         {"element": element, "box": [target.x, target.y, target.width, target.height]},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from studio.checks.context import CheckContext
 from studio.checks.model import Finding
+from studio.i18n import _
 from studio.units import format_length
 
 TOLERANCE_MM = 0.1
@@ -32,7 +33,9 @@ def check(ctx: CheckContext) -> list[Finding]:
         Finding(
             "canvas.size",
             "error",
-            f"The design is {got}; the brief asks for a canvas of {asked}.",
+            _("The design is {size}; the brief asks for a canvas of {asked}.").format(
+                size=got, asked=asked
+            ),
         )
     ]
 

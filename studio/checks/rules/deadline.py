@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from studio.checks.context import CheckContext
 from studio.checks.model import Finding
+from studio.i18n import _
 
 
 def check(ctx: CheckContext) -> list[Finding]:
@@ -21,7 +22,8 @@ def check(ctx: CheckContext) -> list[Finding]:
         Finding(
             "brief.deadline",
             "warning",
-            f"The brief's deadline passed on {deadline:%Y-%m-%d %H:%M %Z}: "
-            "the brand may no longer accept submissions.",
+            _(
+                "The brief's deadline passed on {date}: the brand may no longer accept submissions."
+            ).format(date=f"{deadline:%Y-%m-%d %H:%M %Z}"),
         )
     ]

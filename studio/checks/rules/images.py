@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from studio.checks.context import CheckContext
 from studio.checks.model import Finding, bbox_of
+from studio.i18n import _
+from studio.l10n import format_number
 
 
 def effective_dpi(pixels: tuple[int, int], size_mm: tuple[float, float]) -> float:
@@ -23,15 +25,17 @@ def check(ctx: CheckContext) -> list[Finding]:
     for leaf in ctx.tree.leaves:
         if leaf.tag != "image" or leaf.image is None:
             continue
-        name = ctx.name(leaf.element, "A placed image")
+        name = ctx.name(leaf.element, _("A placed image"))
         box = bbox_of(leaf.box)
         if rules.raster_images == "forbid":
             out.append(
                 Finding(
                     "image.forbidden",
                     "error",
-                    f"{name} is a photo or bitmap; this brief accepts only vector artwork "
-                    "(shapes and text), as screen printers need flat inks.",
+                    _(
+                        "{name} is a photo or bitmap; this brief accepts only vector artwork "
+                        "(shapes and text), as screen printers need flat inks."
+                    ).format(name=name),
                     leaf.element,
                     box,
                 )
@@ -42,8 +46,14 @@ def check(ctx: CheckContext) -> list[Finding]:
                 Finding(
                     "image.resolution",
                     "error",
-                    f"{name} will print blurry: {dpi:.0f} DPI at its size, the brief asks for "
-                    f"{rules.min_image_dpi:g}. Make it smaller or use a larger original.",
+                    _(
+                        "{name} will print blurry: {dpi} DPI at its size, the brief asks for "
+                        "{minimum}. Make it smaller or use a larger original."
+                    ).format(
+                        name=name,
+                        dpi=format_number(dpi, 0),
+                        minimum=format_number(rules.min_image_dpi, 1),
+                    ),
                     leaf.element,
                     box,
                 )
@@ -53,8 +63,14 @@ def check(ctx: CheckContext) -> list[Finding]:
                 Finding(
                     "image.resolution",
                     "warning",
-                    f"{name} may look soft: {dpi:.0f} DPI at its size, the brief recommends "
-                    f"{rules.recommended_image_dpi:g}.",
+                    _(
+                        "{name} may look soft: {dpi} DPI at its size, the brief recommends "
+                        "{recommended}."
+                    ).format(
+                        name=name,
+                        dpi=format_number(dpi, 0),
+                        recommended=format_number(rules.recommended_image_dpi, 1),
+                    ),
                     leaf.element,
                     box,
                 )

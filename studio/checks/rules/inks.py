@@ -17,6 +17,8 @@ from studio.checks.inkcount import InkAnalysis, analyse, histogram
 from studio.checks.model import Finding, Fix, bbox_of
 from studio.checks.rules.common import is_artwork
 from studio.checks.svgtree import Leaf
+from studio.i18n import _
+from studio.l10n import format_number, format_percent
 
 CONTINUOUS_SHARE = 0.05
 PARTIAL_ALPHA_SHARE = 0.01
@@ -49,8 +51,10 @@ def check(ctx: CheckContext) -> list[Finding]:
             Finding(
                 "inks.gradient",
                 "error",
-                f"{analysis.continuous_share:.0%} of the artwork is smooth colour blends "
-                "(gradients or photo-like shading); the brief asks for flat inks only.",
+                _(
+                    "{share} of the artwork is smooth colour blends "
+                    "(gradients or photo-like shading); the brief asks for flat inks only."
+                ).format(share=format_percent(analysis.continuous_share)),
             )
         )
     if (
@@ -62,8 +66,9 @@ def check(ctx: CheckContext) -> list[Finding]:
             Finding(
                 "inks.transparency",
                 "error",
-                f"{analysis.partial_alpha_share:.0%} of the artwork is see-through; the brief "
-                "asks for solid inks only.",
+                _(
+                    "{share} of the artwork is see-through; the brief asks for solid inks only."
+                ).format(share=format_percent(analysis.partial_alpha_share)),
             )
         )
     out += _count(ctx, analysis) + _palette(ctx, analysis)
@@ -90,8 +95,10 @@ def _count(ctx: CheckContext, analysis: InkAnalysis) -> list[Finding]:
         Finding(
             "inks.count",
             "error",
-            f"{len(analysis.inks)} inks, the brief allows {limit} ({colours}). "
-            "Merge colours or use the brief's palette.",
+            _(
+                "{count} inks, the brief allows {max} ({colours}). "
+                "Merge colours or use the brief's palette."
+            ).format(count=len(analysis.inks), max=limit, colours=colours),
         )
     ]
 
@@ -113,13 +120,13 @@ def _palette(ctx: CheckContext, analysis: InkAnalysis) -> list[Finding]:
         if users and users[0][1] == "image":
             fix = Fix(
                 "posterize_image",
-                "Reduce the image to the brief's inks",
+                _("Reduce the image to the brief's inks"),
                 {"element": users[0][0], "palette": [i.color for i in spec.palette]},
             )
         elif users:
             fix = Fix(
                 "snap_color",
-                f"Use {target.name}",
+                _("Use {ink}").format(ink=target.name),
                 {
                     "elements": [u[0] for u in users],
                     "to": target.color,
@@ -132,9 +139,18 @@ def _palette(ctx: CheckContext, analysis: InkAnalysis) -> list[Finding]:
             Finding(
                 "inks.palette",
                 "error",
-                f"The colour {ink.hex} ({ink.share:.0%} of the artwork) is not one of the "
-                f"brief's inks; the nearest is {target.name} {target.color} "
-                f"(ΔE {float(de[nearest]):.1f}, the brief allows {spec.delta_e:g}).",
+                _(
+                    "The colour {colour} ({share} of the artwork) is not one of the "
+                    "brief's inks; the nearest is {ink} {ink_colour} "
+                    "(ΔE {delta_e}, the brief allows {allowed})."
+                ).format(
+                    colour=ink.hex,
+                    share=format_percent(ink.share),
+                    ink=target.name,
+                    ink_colour=target.color,
+                    delta_e=format_number(float(de[nearest]), 1),
+                    allowed=format_number(spec.delta_e, 2),
+                ),
                 element,
                 box,
                 fix,
@@ -181,14 +197,16 @@ def _structure(ctx: CheckContext) -> tuple[list[Finding], list[Finding]]:
         if not is_artwork(leaf):
             continue
         key = leaf.element or i
-        name = ctx.name(leaf.element, "Some artwork")
+        name = ctx.name(leaf.element, _("Some artwork"))
         gradient = _gradient_paint(ctx, leaf)
         if gradient and key not in grads:
             grads[key] = Finding(
                 "inks.gradient",
                 "error",
-                f"{name} is painted with a gradient; the brief asks for flat colours only "
-                "(each ink is printed solid).",
+                _(
+                    "{name} is painted with a gradient; the brief asks for flat colours only "
+                    "(each ink is printed solid)."
+                ).format(name=name),
                 leaf.element,
                 bbox_of(leaf.box),
             )
@@ -197,7 +215,9 @@ def _structure(ctx: CheckContext) -> tuple[list[Finding], list[Finding]]:
             alphas[key] = Finding(
                 "inks.transparency",
                 "error",
-                f"{name} is partly transparent ({why}); the brief asks for solid inks only.",
+                _(
+                    "{name} is partly transparent ({why}); the brief asks for solid inks only."
+                ).format(name=name, why=why),
                 leaf.element,
                 bbox_of(leaf.box),
             )
@@ -214,21 +234,23 @@ def _gradient_paint(ctx: CheckContext, leaf: Leaf) -> bool:
 
 def _transparency(ctx: CheckContext, leaf: Leaf) -> str | None:
     if leaf.opacity < 0.999:
-        return f"opacity {leaf.opacity:.0%}"
+        return _("opacity {share}").format(share=format_percent(leaf.opacity))
     if leaf.paints_fill and leaf.fill_opacity < 0.999:
-        return f"fill opacity {leaf.fill_opacity:.0%}"
+        return _("fill opacity {share}").format(share=format_percent(leaf.fill_opacity))
     if leaf.paints_stroke and leaf.stroke_opacity < 0.999:
-        return f"stroke opacity {leaf.stroke_opacity:.0%}"
+        return _("stroke opacity {share}").format(share=format_percent(leaf.stroke_opacity))
     if leaf.masked:
-        return "a mask"
+        return _("a mask")
     for paint, used in ((leaf.fill, leaf.paints_fill), (leaf.stroke, leaf.paints_stroke)):
         gradient = ctx.tree.gradient(paint) if used else None
         if gradient is not None and gradient.has_transparency:
-            return "a gradient that fades out"
+            return _("a gradient that fades out")
     if leaf.tag == "image" and leaf.image is not None and leaf.image.has_alpha:
         share = image_alpha_share(leaf.image.data, leaf.image.sha256)
         if share > IMAGE_ALPHA_SHARE:
-            return f"{share:.0%} of the image's pixels are see-through"
+            return _("{share} of the image's pixels are see-through").format(
+                share=format_percent(share)
+            )
     return None
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from studio.checks.context import CheckContext
 from studio.checks.model import Finding
 from studio.errors import InputError
+from studio.i18n import _
+from studio.l10n import format_file_size
 
 EXTENSIONS = {"png": "png", "jpg": "jpg", "pdf": "pdf", "svg": "svg"}
 
@@ -22,7 +24,9 @@ def check(ctx: CheckContext) -> list[Finding]:
     try:
         ctx.output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(ctx.output_dir, f"cannot create the output directory ({exc})") from None
+        raise InputError(
+            ctx.output_dir, _("cannot create the output directory ({error})").format(error=exc)
+        ) from None
     out = []
     for spec in ctx.brief.outputs:
         ext = EXTENSIONS.get(spec.format)
@@ -34,18 +38,23 @@ def check(ctx: CheckContext) -> list[Finding]:
         try:
             atomic_write(path, data)
         except OSError as exc:
-            raise InputError(path, f"cannot write the deliverable ({exc})") from None
+            raise InputError(
+                path, _("cannot write the deliverable ({error})").format(error=exc)
+            ) from None
         if spec.max_bytes is not None and len(data) > spec.max_bytes:
             out.append(
                 Finding(
                     "output.max_bytes",
                     "error",
-                    f"The “{spec.id}” file ({path.name}) weighs {_kb(len(data))}; the brief "
-                    f"allows {_kb(spec.max_bytes)}. Simplify the artwork or lower its quality.",
+                    _(
+                        "The “{output}” file ({file}) weighs {size}; the brief allows {limit}. "
+                        "Simplify the artwork or lower its quality."
+                    ).format(
+                        output=spec.id,
+                        file=path.name,
+                        size=format_file_size(len(data)),
+                        limit=format_file_size(spec.max_bytes),
+                    ),
                 )
             )
     return out
-
-
-def _kb(n: int) -> str:
-    return f"{n / 1000:.0f} kB" if n < 1_000_000 else f"{n / 1_000_000:.1f} MB"

@@ -23,6 +23,7 @@ from studio.document.geometry import Box, multiply
 from studio.document.geometry import invert as invert_matrix
 from studio.document.importer import svg_size_mm
 from studio.errors import InputError
+from studio.i18n import _
 from studio.safety.svg import parse_svg
 from studio.units import format_length
 
@@ -36,8 +37,10 @@ def check(ctx: CheckContext) -> list[Finding]:
                 Finding(
                     "required.missing",
                     "error",
-                    f"The brand's required element “{spec.id}” is missing: place it from the "
-                    "brief (it must carry motif:required so checks can find it).",
+                    _(
+                        "The brand's required element “{id}” is missing: place it from the "
+                        "brief (it must carry motif:required so checks can find it)."
+                    ).format(id=spec.id),
                 )
             )
             continue
@@ -61,13 +64,14 @@ def _size_and_zone(ctx: CheckContext, spec: RequiredElement, group: RequiredGrou
             Finding(
                 "required.size",
                 "error",
-                f"The “{spec.id}” is {_length(ctx, width)} wide; the brand asks for at least "
-                f"{_length(ctx, spec.min_width)}.",
+                _("The “{id}” is {width} wide; the brand asks for at least {minimum}.").format(
+                    id=spec.id, width=_length(ctx, width), minimum=_length(ctx, spec.min_width)
+                ),
                 group.element,
                 bbox_of(box),
                 Fix(
                     "scale_required",
-                    f"Enlarge it to {_length(ctx, spec.min_width)}",
+                    _("Enlarge it to {width}").format(width=_length(ctx, spec.min_width)),
                     {
                         "element": group.element,
                         "min_width": spec.min_width,
@@ -85,13 +89,14 @@ def _size_and_zone(ctx: CheckContext, spec: RequiredElement, group: RequiredGrou
                 Finding(
                     "required.zone",
                     "error",
-                    f"The “{spec.id}” must sit inside its zone; it reaches "
-                    f"{_length(ctx, overflow(box, zone))} outside it.",
+                    _(
+                        "The “{id}” must sit inside its zone; it reaches {length} outside it."
+                    ).format(id=spec.id, length=_length(ctx, overflow(box, zone))),
                     group.element,
                     bbox_of(box),
                     Fix(
                         "move_inside",
-                        "Move it into its zone",
+                        _("Move it into its zone"),
                         {"element": group.element, "box": zone.as_list()},
                     )
                     if group.element
@@ -124,9 +129,14 @@ def _clear_space(ctx: CheckContext, spec: RequiredElement, group: RequiredGroup)
             Finding(
                 "required.clear_space",
                 "error",
-                f"{ctx.name(leaf.element, 'Some artwork')} comes within "
-                f"{_length(ctx, spec.clear_space)} of the “{spec.id}”: the brand asks for "
-                "that much empty space around it.",
+                _(
+                    "{name} comes within {length} of the “{id}”: the brand asks for "
+                    "that much empty space around it."
+                ).format(
+                    name=ctx.name(leaf.element, _("Some artwork")),
+                    length=_length(ctx, spec.clear_space),
+                    id=spec.id,
+                ),
                 leaf.element,
                 bbox_of(leaf.box),
             )
@@ -146,8 +156,10 @@ def _modified(ctx: CheckContext, spec: RequiredElement, group: RequiredGroup) ->
         Finding(
             "required.modified",
             "error",
-            f"The “{spec.id}” has been altered ({reason}); the brand's element must be used "
-            "exactly as supplied. Place it again from the brief.",
+            _(
+                "The “{id}” has been altered ({reason}); the brand's element must be used "
+                "exactly as supplied. Place it again from the brief."
+            ).format(id=spec.id, reason=reason),
             group.element,
             bbox_of(group.box),
         )
@@ -159,7 +171,7 @@ def _difference(
 ) -> str | None:
     sha = hashlib.sha256(asset).hexdigest()
     if group.asset_sha256 and group.asset_sha256 != sha:
-        return "it is not the brand's file"
+        return _("it is not the brand's file")
     if PurePosixPath(spec.asset).suffix.lower() != ".svg":
         return _raster_difference(group, asset)
     try:
@@ -169,16 +181,18 @@ def _difference(
     reference = [leaf for leaf in build_tree(root, *svg_size_mm(root)).leaves if is_artwork(leaf)]
     placed = [leaf for leaf in group.leaves if is_artwork(leaf)]
     if len(reference) != len(placed):
-        return f"it has {len(placed)} shapes where the brand's has {len(reference)}"
+        return _("it has {count} shapes where the brand's has {expected}").format(
+            count=len(placed), expected=len(reference)
+        )
     for ours, theirs in zip(placed, reference, strict=True):
         if _paints(ours) != _paints(theirs):
-            return "its colours differ from the brand's"
+            return _("its colours differ from the brand's")
         try:
             relative = multiply(ours.matrix, invert_matrix(theirs.matrix))
         except ValueError:
-            return "it is flattened"
+            return _("it is flattened")
         if is_distorted(relative):
-            return "it is stretched or skewed"
+            return _("it is stretched or skewed")
     return None
 
 
@@ -199,8 +213,8 @@ def _raster_difference(group: RequiredGroup, asset: bytes) -> str | None:
     image = images[0]
     assert image.image is not None
     if image.image.sha256 != info.sha256:
-        return "its pixels differ from the brand's file"
+        return _("its pixels differ from the brand's file")
     w, h = image.image_size
     if w and h and abs((w / h) / (info.width / info.height) - 1) > 0.01:
-        return "it is stretched"
+        return _("it is stretched")
     return None

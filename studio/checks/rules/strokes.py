@@ -9,6 +9,7 @@ from __future__ import annotations
 from studio.checks.context import CheckContext
 from studio.checks.model import Finding, bbox_of
 from studio.checks.svgtree import Leaf
+from studio.i18n import _
 from studio.units import format_length
 
 
@@ -31,9 +32,14 @@ def check(ctx: CheckContext) -> list[Finding]:
             Finding(
                 "stroke.width",
                 "error",
-                f"{ctx.name(element, 'A line')} is {format_length(width, unit, ctx.brief.dpi)} "
-                f"thin; the brief asks for at least {format_length(minimum, unit, ctx.brief.dpi)}"
-                ": thinner lines do not print.",
+                _(
+                    "{name} is {width} thin; the brief asks for at least {minimum}: "
+                    "thinner lines do not print."
+                ).format(
+                    name=ctx.name(element, _("A line")),
+                    width=format_length(width, unit, ctx.brief.dpi),
+                    minimum=format_length(minimum, unit, ctx.brief.dpi),
+                ),
                 element,
                 bbox_of(leaf.box),
             )

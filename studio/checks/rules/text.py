@@ -19,6 +19,8 @@ from studio.checks.model import Finding, Fix, bbox_of
 from studio.checks.svgstyle import GENERIC_FAMILIES
 from studio.checks.svgtree import Leaf
 from studio.document.geometry import Box
+from studio.i18n import _
+from studio.l10n import format_number, format_percent
 from studio.units import format_length, parse_length
 
 COVERAGE_GRID = 400
@@ -45,7 +47,8 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 def _quote(leaf: Leaf) -> str:
     words = " ".join(leaf.text.split())
-    return f"“{words[:30]}…”" if len(words) > 30 else f"“{words}”"
+    # TRANSLATORS: how a check message quotes a text (the same quotes as an element's label).
+    return _("“{label}”").format(label=f"{words[:30]}…" if len(words) > 30 else words)
 
 
 def _size(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
@@ -61,10 +64,14 @@ def _size(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
                 Finding(
                     "text.size",
                     "error",
-                    f"The text {_quote(leaf)} is "
-                    f"{format_length(leaf.font_size, unit, ctx.brief.dpi, 1)} tall; the brief asks "
-                    f"for at least {format_length(minimum, unit, ctx.brief.dpi, 1)} so it stays "
-                    "readable.",
+                    _(
+                        "The text {text} is {size} tall; the brief asks for at least {minimum} "
+                        "so it stays readable."
+                    ).format(
+                        text=_quote(leaf),
+                        size=format_length(leaf.font_size, unit, ctx.brief.dpi, 1),
+                        minimum=format_length(minimum, unit, ctx.brief.dpi, 1),
+                    ),
                     leaf.element,
                     bbox_of(leaf.box),
                 )
@@ -89,13 +96,19 @@ def _font(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
         if family is not None and family.lower() in allowed_lower:
             continue
         what = (
-            f"uses the font {family}"
+            _("The text {text} uses the font {font}; the brief allows {fonts}.")
             if family
-            else f"names no font, only “{', '.join(leaf.families) or 'serif'}”, which "
-            "changes from one computer to the next"
+            else _(
+                "The text {text} names no font, only “{generic}”, which changes from one "
+                "computer to the next; the brief allows {fonts}."
+            )
         )
         fix = (
-            Fix("swap_font", f"Use {allowed[0]}", {"element": leaf.element, "family": allowed[0]})
+            Fix(
+                "swap_font",
+                _("Use {font}").format(font=allowed[0]),
+                {"element": leaf.element, "family": allowed[0]},
+            )
             if leaf.element and allowed
             else None
         )
@@ -103,7 +116,12 @@ def _font(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
             Finding(
                 "text.font",
                 "error",
-                f"The text {_quote(leaf)} {what}; the brief allows {listed}.",
+                what.format(
+                    text=_quote(leaf),
+                    font=family,
+                    generic=", ".join(leaf.families) or "serif",
+                    fonts=listed,
+                ),
                 leaf.element,
                 bbox_of(leaf.box),
                 fix,
@@ -141,8 +159,10 @@ def _coverage(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
         Finding(
             "text.coverage",
             "error",
-            f"Text covers {share:.0%} of the canvas; the brief allows at most {limit:.0%}. "
-            "Shorten it or make it smaller.",
+            _(
+                "Text covers {share} of the canvas; the brief allows at most {limit}. "
+                "Shorten it or make it smaller."
+            ).format(share=format_percent(share), limit=format_percent(limit)),
         )
     ]
 
@@ -207,8 +227,14 @@ def _contrast(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
                 Finding(
                     "text.contrast",
                     "error",
-                    f"The text {_quote(leaf)} is hard to read: contrast {ratio:.1f}:1 against "
-                    f"what lies under it; the brief asks for at least {minimum:g}:1.",
+                    _(
+                        "The text {text} is hard to read: contrast {ratio}:1 against "
+                        "what lies under it; the brief asks for at least {minimum}:1."
+                    ).format(
+                        text=_quote(leaf),
+                        ratio=format_number(ratio, 1),
+                        minimum=format_number(minimum, 2),
+                    ),
                     leaf.element,
                     bbox_of(leaf.box),
                 )
