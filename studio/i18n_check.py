@@ -42,7 +42,7 @@ class Problem:
     """One catalogue problem, as a line a translator can act on."""
 
     language: str
-    kind: str  # missing | untranslated | fuzzy | obsolete | placeholders | not-literal
+    kind: str  # missing | untranslated | fuzzy | obsolete | placeholders | not-literal | duplicate
     message: str
 
     def __str__(self) -> str:
@@ -103,6 +103,28 @@ def _key(message_id: str | tuple[str, ...] | list[str]) -> str:
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
+def duplicate_ids(po: Path) -> list[str]:
+    """msgids that appear more than once (merging catalogues line by line can do that); gettext
+    would keep only one of them, silently."""
+    text = po.read_text(encoding="utf-8")
+    seen: set[str] = set()
+    twice: list[str] = []
+    for block in text.split("\n\n"):
+        lines = [ln for ln in block.splitlines() if not ln.startswith("#")]
+        if not lines or not lines[0].startswith("msgid "):
+            continue
+        head: list[str] = []
+        for line in lines:
+            if line.startswith(("msgstr", "msgid_plural")):
+                break
+            head.append(line)
+        key = "\n".join(head)
+        if key in seen and key != 'msgid ""':
+            twice.append(key)
+        seen.add(key)
+    return twice
+
+
 def problems(source: Catalog | None = None, root: Path = PACKAGE) -> list[Problem]:
     """Everything that keeps a catalogue from matching the source exactly."""
     source = source if source is not None else extract(root)
@@ -110,6 +132,7 @@ def problems(source: Catalog | None = None, root: Path = PACKAGE) -> list[Proble
     wanted = {_key(m.id): m for m in source if m.id}
     for language, po in catalogues().items():
         catalog = _read(po)
+        found += [Problem(language, "duplicate", key) for key in duplicate_ids(po)]
         have = {_key(m.id): m for m in catalog if m.id}
         for key in sorted(wanted.keys() - have.keys()):
             found.append(Problem(language, "missing", key))

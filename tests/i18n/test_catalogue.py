@@ -108,3 +108,14 @@ def test_compiled_catalogue_loads_with_gettext(
     assert french.ngettext("(and {count} more problem)", "(and {count} more problems)", 3) == (
         "(et {count} autres problèmes)"
     )
+
+
+def test_a_msgid_written_twice_is_reported(tmp_path: Path) -> None:
+    from studio.i18n_check import duplicate_ids
+
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "Cancel"\nmsgstr "Annuler"\n\n'
+        'msgid "Cancel"\nmsgstr ""\n"Abandonner"\n\nmsgid "OK"\nmsgstr "OK"\n'
+    )
+    assert duplicate_ids(po) == ['msgid "Cancel"']
