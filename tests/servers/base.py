@@ -38,6 +38,8 @@ class Server(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: Server
+    # A client that vanished mid-body must not hold a handler (and the upload's lock) forever.
+    timeout = 10
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import shutil
+import threading
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -88,7 +89,9 @@ class NextcloudHandler(Handler):
             self.reply(409)
             return
         existed = local.exists()
-        part = local.with_name(local.name + ".part")
+        # A name of its own: a cancelled PUT of the same chunk may still be draining in another
+        # thread when the client resends it.
+        part = local.with_name(f"{local.name}.{threading.get_ident()}.part")
         with part.open("wb") as out:
             for block in self.body_blocks():
                 out.write(block)

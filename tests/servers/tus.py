@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -40,6 +41,13 @@ class TusHandler(Handler):
             return False
         return True
 
+    @staticmethod
+    def _busy(upload: dict[str, object]) -> threading.Lock:
+        """One PATCH at a time per upload, as real tus servers lock an upload while writing."""
+        lock = upload["lock"]
+        assert isinstance(lock, type(threading.Lock()))
+        return lock
+
     def do_OPTIONS(self) -> None:
         self.reply(204, b"", {"Tus-Version": "1.0.0", "Tus-Extension": "creation"})
 
@@ -55,7 +63,7 @@ class TusHandler(Handler):
         path.write_bytes(b"")
         meta = parse_metadata(self.headers.get("Upload-Metadata", ""))
         self.server.uploads[upload_id] = {"length": int(length), "offset": 0, "path": path,
-                                          "meta": meta}  # fmt: skip
+                                          "meta": meta, "lock": threading.Lock()}  # fmt: skip
         self.reply(201, b"", {"Location": f"/files/{upload_id}", "Tus-Resumable": "1.0.0"})
 
     def do_HEAD(self) -> None:
@@ -65,6 +73,8 @@ class TusHandler(Handler):
         if upload is None:
             self.reply(404)
             return
+        with self._busy(upload):  # the offset once an interrupted PATCH has drained
+            pass
         self.reply(
             200,
             b"",
@@ -91,7 +101,7 @@ class TusHandler(Handler):
             return
         path = upload["path"]
         assert isinstance(path, Path)
-        with path.open("ab") as out:
+        with self._busy(upload), path.open("ab") as out:
             for block in self.body_blocks():
                 out.write(block)
                 out.flush()
