@@ -41,7 +41,10 @@ def brief_for_canvas(brief: Brief, width: float, height: float) -> Brief:
     required = tuple(_required(brief, r, width, height) for r in rules.required)
     keep_out = tuple(_zone(brief, z, width, height) for z in rules.keep_out)
     return replace(
-        brief, width=width, height=height, rules=replace(rules, required=required, keep_out=keep_out)
+        brief,
+        width=width,
+        height=height,
+        rules=replace(rules, required=required, keep_out=keep_out),
     )
 
 

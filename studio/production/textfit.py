@@ -39,7 +39,7 @@ def _advance_em(family: str, weight: int, italic: bool, line: str) -> float | No
         buf.guess_segment_properties()
         hb.shape(font, buf, {"kern": True, "liga": True})
         upem = font.face.upem
-        return sum(p.x_advance for p in buf.glyph_positions) / upem
+        return float(sum(p.x_advance for p in buf.glyph_positions)) / float(upem)
     except (ImportError, OSError, RuntimeError):
         return None
 

@@ -74,9 +74,7 @@ def _box(text: Text, content: str | None) -> Box:
     return text_box(text, content).transformed(text.transform)
 
 
-def _plan(
-    texts: list[Text], k: float, floor: float, region: Box, row: bool
-) -> list[Placed] | None:
+def _plan(texts: list[Text], k: float, floor: float, region: Box, row: bool) -> list[Placed] | None:
     plan = []
     for t in texts:
         drawn = _size(t)
@@ -137,4 +135,3 @@ def _apply(variant: Variant, plan: list[Placed], region: Box, row: bool) -> list
         )
         boxes.append(Box(x, y, w, h))
     return boxes
-
