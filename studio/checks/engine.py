@@ -8,6 +8,7 @@ from pathlib import Path
 from studio.brief.model import Brief
 from studio.checks.context import CheckContext
 from studio.checks.model import Report
+from studio.checks.outputsize import brief_for_canvas
 from studio.checks.rules import RASTER_RULES, VECTOR_RULES
 from studio.design import Design
 
@@ -18,9 +19,16 @@ def run_checks(
     *,
     output_dir: str | Path | None = None,
     now: datetime | None = None,
+    canvas_override: tuple[float, float] | None = None,
 ) -> Report:
     """Check ``design`` against ``brief``. With ``output_dir``, the brief's deliverables are
-    exported there first and the ``output.*`` rules weigh the real files."""
+    exported there first and the ``output.*`` rules weigh the real files.
+
+    ``canvas_override=(width_mm, height_mm)`` checks one output of another size (an ad
+    variant): the canvas, zones and minimum sizes are the brief's carried over to that size
+    (``studio.checks.outputsize``)."""
+    if canvas_override is not None:
+        brief = brief_for_canvas(brief, *canvas_override)
     ctx = CheckContext(design, brief, Path(output_dir) if output_dir else None, now)
     return run_context(ctx)
 

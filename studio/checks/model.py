@@ -27,7 +27,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem: ``bbox`` is ``[x, y, width, height]`` in mm from the trim's top-left."""
+    """One problem: ``bbox`` is ``[x, y, width, height]`` in mm from the trim's top-left;
+    ``output`` names the brief's output (an ad size) the finding is about, if not the canvas."""
 
     rule: str
     severity: Severity
@@ -35,6 +36,7 @@ class Finding:
     element: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     fix: Fix | None = None
+    output: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -44,6 +46,8 @@ class Finding:
         }
         if self.element:
             out["element"] = self.element
+        if self.output:
+            out["output"] = self.output
         if self.bbox is not None:
             out["bbox"] = [round(v, 3) for v in self.bbox]
         return out

@@ -25,6 +25,7 @@ def run_demo(output_dir: str | Path, sample: str = "lafraise-tee") -> int:
     from studio.design import design_from_document
     from studio.document.fileio import load_document
     from studio.l10n import format_file_size
+    from studio.production.adset import resized_outputs
     from studio.production.export_set import export_outputs, write_outputs
     from studio.samples import sample_brief_path, sample_design_path
 
@@ -39,10 +40,21 @@ def run_demo(output_dir: str | Path, sample: str = "lafraise-tee") -> int:
         verdict=verdict, errors=len(report.errors), warnings=len(report.warnings)))  # fmt: skip
     for finding in report.findings:
         print(f"  {finding.severity}: {finding.rule}: {finding.message}")
-    files, too_heavy = export_outputs(doc, brief)
+    files, per_output = export_outputs(doc, brief)
+    sized = resized_outputs(doc, brief) if brief.kind == "ad" else []
+    for output in sized:
+        mine = [f for f in per_output if f.output == output.id]
+        failed = any(f.severity == "error" for f in mine)
+        print(_("Check {output} ({w}×{h}): {verdict}").format(
+            output=output.id, w=output.width_px, h=output.height_px,
+            verdict=_("failed") if failed else _("passed")))  # fmt: skip
+        for finding in mine:
+            print(f"  {finding.severity}: {finding.rule}: {finding.message}")
+    for finding in per_output:
+        if finding.output not in {o.id for o in sized}:
+            print(f"  {finding.severity}: {finding.rule}: {finding.message}")
     for written in write_outputs(files, output_dir):
         size = format_file_size(written.stat().st_size)
         print("  " + _("wrote {path} ({size})").format(path=written, size=size))
-    for finding in too_heavy:
-        print(f"  error: {finding.rule}: {finding.message}")
-    return 0 if report.passed and not too_heavy else 1
+    errors = [f for f in per_output if f.severity == "error"]
+    return 0 if report.passed and not errors else 1

@@ -229,6 +229,8 @@ class Override:
 
     transform: Matrix | None = None
     visible: bool | None = None
+    content: str | None = None
+    """A text's lines for this size (re-wrapped to fit a narrower output)."""
 
 
 @dataclass

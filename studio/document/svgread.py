@@ -110,6 +110,7 @@ class _Reader:
                 variant.overrides[o.get("element", "")] = Override(
                     _matrix(o.get("transform")) if o.get("transform") else None,
                     None if visible is None else visible == "true",
+                    o.get("content"),
                 )
             doc.variants[variant.output] = variant
         for child in r:

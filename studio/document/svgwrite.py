@@ -138,6 +138,8 @@ def _write_variants(root: ET.Element, doc: Document) -> None:
                 attrs["transform"] = "matrix(" + " ".join(fmt(v) for v in override.transform) + ")"
             if override.visible is not None:
                 attrs["visible"] = "true" if override.visible else "false"
+            if override.content is not None:
+                attrs["content"] = override.content
             ET.SubElement(node, ns.motif("override"), attrs)
 
 

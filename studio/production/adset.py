@@ -7,9 +7,10 @@ pixel size and encoded under its ``max_bytes``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from studio.brief.model import Brief, OutputSpec
+from studio.checks import Finding, run_checks
 from studio.design import Design, design_from_document
 from studio.document.model import Document
 from studio.document.svgwrite import WriteOptions, document_to_svg
@@ -21,6 +22,32 @@ from studio.production.weight import Encoded, encode_within
 from studio.render.raster import render_image
 
 RASTER = ("jpg", "png")
+
+
+def resized_outputs(doc: Document, brief: Brief) -> list[OutputSpec]:
+    """The ad outputs laid out as variants: every output but separations of another size."""
+    out = []
+    for o in brief.outputs:
+        w, h = output_size_mm(brief, o)
+        if o.format != "separations" and (abs(w - doc.width) > 1e-6 or abs(h - doc.height) > 1e-6):
+            out.append(o)
+    return out
+
+
+def check_output(doc: Document, brief: Brief, output: OutputSpec) -> list[Finding]:
+    """The preflight of ``output``'s layout on its own canvas (zones and minimums carried over
+    by ``studio.checks.outputsize``), each finding tagged with the output's id. The canvas
+    size itself is checked by the main check."""
+    w, h = output_size_mm(brief, output)
+    if abs(w - doc.width) < 1e-6 and abs(h - doc.height) < 1e-6:
+        return []
+    report = run_checks(design_for_output(doc, brief, output), brief, canvas_override=(w, h))
+    return [replace(f, output=output.id) for f in report.findings]
+
+
+def check_outputs(doc: Document, brief: Brief) -> list[Finding]:
+    """:func:`check_output` of every raster/vector ad output of another size."""
+    return [f for o in resized_outputs(doc, brief) for f in check_output(doc, brief, o)]
 
 
 @dataclass(frozen=True)

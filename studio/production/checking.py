@@ -35,5 +35,11 @@ class CheckReport:
 
 
 def run_preflight(design: Design, brief: Brief) -> CheckReport:
-    """The check report of ``design`` against ``brief``."""
-    return CheckReport(ENGINE, list(run_checks(design, brief).findings))
+    """The check report of ``design`` against ``brief``; for an ad, each other size's layout
+    too (``adset.check_outputs``), those findings tagged with their output's id."""
+    findings = list(run_checks(design, brief).findings)
+    if brief.kind == "ad" and design.document is not None:
+        from studio.production.adset import check_outputs
+
+        findings += check_outputs(design.document, brief)
+    return CheckReport(ENGINE, findings)

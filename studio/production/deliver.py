@@ -2,7 +2,9 @@
 
 PNG/JPEG/PDF/SVG come from ``studio.export.deliverables`` (ads through their variants, under
 their weight), separations from ``separations``. A deliverable that cannot meet its
-``max_bytes`` becomes an ``output.max_bytes`` finding rather than a file.
+``max_bytes`` becomes an ``output.max_bytes`` finding rather than a file; each ad size of
+another shape is also checked on its own canvas (``adset.check_output``), its findings tagged
+with the output's id.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from studio.brief.model import Brief
 from studio.design import Design
 from studio.export.deliverables import export_bytes, target_for
 from studio.i18n import _
-from studio.production.adset import render_output
+from studio.production.adset import check_output, render_output
 from studio.production.checking import Finding
 from studio.production.longwork import Work
 from studio.production.output import separations_pdf
@@ -36,6 +38,7 @@ def deliverables(
             files[name] = separations_pdf(separate(design, brief, cancel=part.cancelled))
             continue
         if brief.kind == "ad" and design.document is not None:
+            findings += check_output(design.document, brief, output)
             encoded = render_output(design.document, brief, output).encoded
         elif output.format in ("png", "jpg"):
             target = target_for(design, output.format, None, brief, output)
@@ -66,4 +69,5 @@ def _heavy(output_id: str, detail: str, limit: int | None) -> Finding:
             output=output_id, detail=detail, limit=limit
         ),
         output_id,
+        output=output_id,
     )

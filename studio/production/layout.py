@@ -1,23 +1,35 @@
 """A sensible first layout of an ad design at another size: a variant the creator then adjusts.
 
-Backgrounds (anything covering most of the canvas) stretch to cover the new size; required
-elements (the logo) keep their corner and stay at least their ``min_width``; for sizes of about
-the same shape the rest scales to fit, centred. For banners (much wider) and skyscrapers (much
-taller) the texts re-flow into a row or a column beside the logo, no smaller than the brief's
-minimum text size, and other shapes scale to cover so the ground is still filled.
+The rules, per kind of element (all deterministic, every element kept inside the output):
+
+- Backgrounds (anything covering most of the canvas) stretch (shapes) or scale to cover
+  (images, artwork) so the ground is still filled.
+- The required element (the logo) is placed in its zone carried over to the output by
+  ``studio.checks.outputsize.brief_for_canvas`` (relative, grown to hold it), at least its
+  ``min_width`` when that fits (else the widest that does), in the same relative spot of its
+  zone, ``PAD`` away from the edges when the zone allows.
+- Texts flow into the free region beside the logo (``studio.production.textflow``): a row in
+  banners (much wider than the canvas), a column otherwise; scaled to fit, wrapped at spaces
+  when narrower, never below the brief's minimum text size when a legible layout exists.
+- Other shapes (decorations) scale with the canvas' cover factor, limited to fit the output,
+  keep their relative centre and are pushed inside the edges.
 """
 
 from __future__ import annotations
 
 from copy import deepcopy
 
-from studio.brief.model import Brief, OutputSpec
+from studio.brief.model import Brief, OutputSpec, RequiredElement, Zone
+from studio.checks.outputsize import brief_for_canvas
 from studio.document.geometry import Box, Matrix, multiply, scale, translate
-from studio.document.model import Document, Element, Image, Override, SvgArt, Text, Variant
+from studio.document.model import Document, Image, Override, SvgArt, Text, Variant
 from studio.document.shapes import bounds
+from studio.production.textflow import flow
 
 BACKGROUND_SHARE = 0.9
 FLOW_RATIO = 2.0
+PAD = 0.04
+"""Margin kept around the logo and the texts, as a share of the output's smaller side."""
 
 
 def output_size_mm(brief: Brief, output: OutputSpec) -> tuple[float, float]:
@@ -32,18 +44,18 @@ def _place(box: Box, s: float, x: float, y: float) -> Matrix:
 def auto_variant(doc: Document, brief: Brief, output: OutputSpec) -> Variant:
     W, H = output_size_mm(brief, output)
     w, h = doc.width, doc.height
-    fit, cover = min(W / w, H / h), max(W / w, H / h)
-    ox, oy = (W - w * fit) / 2, (H - h * fit) / 2
+    sized = brief_for_canvas(brief, W, H)
+    cover = max(W / w, H / h)
     ratio = (W / H) / (w / h)
-    wide, tall = ratio > FLOW_RATIO, ratio < 1 / FLOW_RATIO
+    wide = ratio > FLOW_RATIO
+    pad = PAD * min(W, H)
     variant = Variant(output.id, W, H)
     top = [e for layer in doc.layers if layer.visible for e in layer.elements if e.visible]
-    boxes = {e.id: b for e in top if (b := bounds(e)) is not None}
-    min_width = {r.id: r.min_width for r in brief.rules.required}
+    specs = {r.id: (r, s) for r, s in zip(brief.rules.required, sized.rules.required, strict=True)}
     logo_box: Box | None = None
-    texts: list[Element] = []
+    texts: list[Text] = []
     for e in top:
-        box = boxes.get(e.id)
+        box = bounds(e)
         if box is None:
             continue
         if box.width * box.height >= BACKGROUND_SHARE * w * h:
@@ -51,50 +63,61 @@ def auto_variant(doc: Document, brief: Brief, output: OutputSpec) -> Variant:
                 m = _place(box, cover, (W - box.width * cover) / 2, (H - box.height * cover) / 2)
             else:
                 m = scale(W / w, H / h)
-        elif e.required:
-            m, logo_box = _corner(box, fit, w, h, W, H, min_width.get(e.required))
-        elif (wide or tall) and isinstance(e, Text):
+        elif e.required and e.required in specs:
+            m, logo_box = _required(box, *specs[e.required], (w, h), (W, H), pad)
+        elif isinstance(e, Text):
             texts.append(e)
             continue
-        elif wide or tall:
-            m = _place(box, cover, (box.x - w / 2) * cover + W / 2, (box.y - h / 2) * cover + H / 2)
         else:
-            m = _place(box, fit, box.x * fit + ox, box.y * fit + oy)
+            s = min(cover, W / box.width if box.width else cover, H / box.height or cover)
+            cx, cy = (box.x + box.width / 2) * W / w, (box.y + box.height / 2) * H / h
+            x = min(max(cx - box.width * s / 2, 0.0), W - box.width * s)
+            y = min(max(cy - box.height * s / 2, 0.0), H - box.height * s)
+            m = _place(box, s, x, y)
         variant.overrides[e.id] = Override(transform=multiply(m, e.transform))
     if texts:
-        region = _free_region(W, H, logo_box, wide)
-        min_size = brief.rules.min_text_size or 0.0
-        _flow(variant, texts, boxes, region, wide, min_size)
+        region = _free_region(W, H, logo_box, wide, pad)
+        rules = brief.rules
+        flow(variant, texts, region, wide, cover, rules.min_text_size or 0.0,
+             rules.max_text_coverage)  # fmt: skip
     return variant
 
 
-def _corner(
-    box: Box, fit: float, w: float, h: float, W: float, H: float, min_width: float | None
+def _required(
+    box: Box,
+    spec: RequiredElement,
+    sized: RequiredElement,
+    canvas: tuple[float, float],
+    out: tuple[float, float],
+    pad: float,
 ) -> tuple[Matrix, Box]:
-    s = fit
-    if min_width:
-        s = max(s, min_width / box.width)
-    s = min(s, 0.9 * W / box.width, 0.9 * H / box.height)
+    """The logo at ``max(fit, min_width)`` (capped by its zone), at the same relative spot of
+    its carried-over zone as in the main design, kept ``pad`` from the edges if the zone
+    allows."""
+    (w, h), (W, H) = canvas, out
+    zone = sized.zone or Zone(0.0, 0.0, W, H)
+    main_zone = spec.zone or Zone(0.0, 0.0, w, h)
+    s = min(W / w, H / h)
+    if sized.min_width:
+        s = max(s, sized.min_width / box.width)
+    s = min(s, zone.width / box.width, zone.height / box.height)
     bw, bh = box.width * s, box.height * s
-    pad = 0.04 * min(W, H)
-    cx, cy = box.x + box.width / 2, box.y + box.height / 2
-    if cx < w / 3:
-        x = max(box.x * fit, pad)
-    elif cx > 2 * w / 3:
-        x = W - max((w - box.right) * fit, pad) - bw
-    else:
-        x = (W - bw) / 2
-    if cy < h / 3:
-        y = max(box.y * fit, pad) if bh + 2 * pad <= H else (H - bh) / 2
-    elif cy > 2 * h / 3:
-        y = H - max((h - box.bottom) * fit, pad) - bh
-    else:
-        y = (H - bh) / 2
+
+    def along(pos: float, size: float, z0: float, zs: float, new0: float, news: float,
+              placed: float, edge: float) -> float:  # fmt: skip
+        room = zs - size
+        rel = (pos - z0) / room if room > 1e-6 else (0.0 if z0 + zs / 2 <= edge / 2 else 1.0)
+        at = new0 + min(max(rel, 0.0), 1.0) * (news - placed)
+        lo, hi = max(new0, pad), min(new0 + news, edge - pad) - placed
+        return min(max(at, lo), hi) if lo <= hi else at
+
+    x = along(box.x, box.width, main_zone.x, main_zone.width, zone.x, zone.width, bw, W)
+    y = along(box.y, box.height, main_zone.y, main_zone.height, zone.y, zone.height, bh, H)
     return _place(box, s, x, y), Box(x, y, bw, bh)
 
 
-def _free_region(W: float, H: float, logo: Box | None, wide: bool) -> Box:
-    pad = 0.04 * min(W, H)
+def _free_region(W: float, H: float, logo: Box | None, wide: bool, pad: float) -> Box:
+    """The output minus the logo's side: beside it in banners, below or above it otherwise."""
     if logo is None:
         return Box(pad, pad, W - 2 * pad, H - 2 * pad)
     if wide:
@@ -106,40 +129,6 @@ def _free_region(W: float, H: float, logo: Box | None, wide: bool) -> Box:
         top = logo.bottom + 2 * pad
         return Box(pad, top, W - 2 * pad, H - pad - top)
     return Box(pad, pad, W - 2 * pad, logo.y - 3 * pad)
-
-
-def _flow(
-    variant: Variant,
-    texts: list[Element],
-    boxes: dict[str, Box],
-    region: Box,
-    wide: bool,
-    min_size: float,
-) -> None:
-    """Texts in reading order, in a row (``wide``) or a column, one common scale."""
-    texts = sorted(texts, key=lambda e: (boxes[e.id].y, boxes[e.id].x))
-    gap = 0.05 * (region.height if wide else region.width)
-    if wide:
-        s = 0.9 * region.height / max(boxes[e.id].height for e in texts)
-        along = sum(boxes[e.id].width for e in texts) * s + gap * (len(texts) - 1)
-        s = s * min(1.0, region.width / along) if along > 0 else s
-    else:
-        s = 0.95 * region.width / max(boxes[e.id].width for e in texts)
-        along = sum(boxes[e.id].height for e in texts) * s + gap * (len(texts) - 1)
-        s = s * min(1.0, region.height / along) if along > 0 else s
-    cursor = region.x if wide else region.y
-    for e in texts:
-        box = boxes[e.id]
-        size = e.size if isinstance(e, Text) else 0.0
-        si = max(s, min_size / size) if size > 0 and min_size else s
-        if wide:
-            x, y = cursor, region.y + (region.height - box.height * si) / 2
-            cursor += box.width * si + gap
-        else:
-            x, y = region.x + (region.width - box.width * si) / 2, cursor
-            cursor += box.height * si + gap
-        m = _place(box, si, x, y)
-        variant.overrides[e.id] = Override(transform=multiply(m, e.transform))
 
 
 def variant_document(doc: Document, variant: Variant) -> Document:
@@ -155,4 +144,6 @@ def variant_document(doc: Document, variant: Variant) -> Document:
             element.transform = override.transform
         if override.visible is not None:
             element.visible = override.visible
+        if override.content is not None and isinstance(element, Text):
+            element.content = override.content
     return out

@@ -88,7 +88,7 @@ def build_package(
     work.step(0.0, _("checking the design"))
     report = run_preflight(design, brief)
     files, weight_findings = deliverables(design, brief, work.sub(0.05, 0.9))
-    report.findings.extend(weight_findings)
+    report.findings.extend(f for f in weight_findings if f not in report.findings)
     if not report.passed and not override:
         errors = [f"{f.rule}: {f.message}" for f in report.findings if f.severity == "error"]
         raise PackageRefused(
