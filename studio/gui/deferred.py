@@ -1,0 +1,84 @@
+"""Work that the first window does not show is done after its first frame.
+
+``QTimer.singleShot(0, ...)`` is not enough: zero timers fire in the very event-loop pass that
+paints the new window, before the paint. So the first paint of a widget is watched for, and
+the queued calls run on the next pass, after that frame is on screen.
+
+:class:`DeferredWidget` builds its content then, or when :meth:`DeferredWidget.content` is
+asked for it (a window that is never shown, as in tests). Not on ``showEvent``: a dock tabbed
+behind another counts as visible."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from shiboken6 import Shiboken
+
+
+class _FirstFrame(QObject):
+    """An application event filter, removed at the first paint of any widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[Callable[[], object]] = []
+        self.done = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Any widget's paint: a frame is being drawn, and it is drawn in one event's handling.
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            QTimer.singleShot(0, self.run)
+        return False
+
+    def run(self) -> None:
+        calls, self.calls = self.calls, []
+        for call in calls:
+            call()
+
+
+_watcher: _FirstFrame | None = None
+
+
+def after_first_frame(call: Callable[[], object]) -> None:
+    """Run ``call`` once the first window has painted (soon, if one already has)."""
+    global _watcher
+    if _watcher is None:
+        _watcher = _FirstFrame()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(_watcher)
+    if _watcher.done:
+        QTimer.singleShot(0, call)
+    else:
+        _watcher.calls.append(call)
+
+
+class DeferredWidget(QWidget):
+    """A container that makes its one child with ``build(parent)`` after the first frame."""
+
+    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._build: Callable[[QWidget], QWidget] | None = build
+        self._content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        after_first_frame(self._built_later)
+
+    def content(self) -> QWidget:
+        """The real widget, built now if it was not yet."""
+        if self._content is None:
+            assert self._build is not None
+            build, self._build = self._build, None
+            self._content = build(self)
+            self.layout().addWidget(self._content)
+        return self._content
+
+    def _built_later(self) -> None:
+        if Shiboken.isValid(self):  # not if the container was deleted before the first frame
+            self.content()
+
