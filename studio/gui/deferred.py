@@ -23,12 +23,13 @@ class _FirstFrame(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[Callable[[], object]] = []
-        self.done = False
+        self.seen = False  # a widget began to paint
+        self.done = False  # ...and that frame is finished
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Any widget's paint: a frame is being drawn, and it is drawn in one event's handling.
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)
@@ -36,6 +37,7 @@ class _FirstFrame(QObject):
         return False
 
     def run(self) -> None:
+        self.done = True
         calls, self.calls = self.calls, []
         for call in calls:
             call()
@@ -44,15 +46,25 @@ class _FirstFrame(QObject):
 _watcher: _FirstFrame | None = None
 
 
-def after_first_frame(call: Callable[[], object]) -> None:
-    """Run ``call`` once the first window has painted (soon, if one already has)."""
+def watch() -> None:
+    """Start watching for the first frame (the application calls it as it starts)."""
     global _watcher
-    if _watcher is None:
+    app = QApplication.instance()
+    if _watcher is None and app is not None:
         _watcher = _FirstFrame()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(_watcher)
-    if _watcher.done:
+        app.installEventFilter(_watcher)
+
+
+def first_frame_done() -> bool:
+    """Whether the first frame is painted: until then, heavy drawing is better left for later.
+    True when nobody watches (no frame to wait for that anyone would notice)."""
+    return _watcher is None or _watcher.done
+
+
+def after_first_frame(call: Callable[[], object]) -> None:
+    """Run ``call`` once the first frame has been painted (soon, if it already has)."""
+    watch()
+    if _watcher is None or _watcher.done:
         QTimer.singleShot(0, call)
     else:
         _watcher.calls.append(call)
@@ -81,4 +93,3 @@ class DeferredWidget(QWidget):
     def _built_later(self) -> None:
         if Shiboken.isValid(self):  # not if the container was deleted before the first frame
             self.content()
-

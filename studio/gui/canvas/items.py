@@ -3,7 +3,8 @@ is rebuilt from its element (found by id) whenever the controller says the eleme
 
 Shapes are drawn with Qt's own painter from the same geometry the SVG writer uses
 (``studio.document.shapes``), so the canvas and the export agree; imported SVG artwork is drawn
-with resvg, the export renderer itself.
+with resvg, the export renderer itself, at the first paint after the window's first frame
+(the artwork appears a moment after the window: resvg and its import cost ~0.1 s).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from shiboken6 import Shiboken
 
 from studio.document import namespaces as ns
 from studio.document.model import (
@@ -44,6 +46,7 @@ from studio.document.model import (
     Text,
 )
 from studio.document.shapes import fmt, polygon_points
+from studio.gui import deferred
 
 ELEMENT_ID = 0  # QGraphicsItem.data key holding the element id
 TEXT_PX = 100.0  # text is shaped at this pixel size, then scaled to its size in mm
@@ -183,6 +186,7 @@ class ElementItem(QGraphicsItem):
         self.brush = QBrush()
         self.pen = QPen()
         self.image: QImage | None = None
+        self._art: tuple[str, float, float, float, float, int, int] | None = None
         self.rect = QRectF()
         self._bounds = QRectF()
         self.update_from(element)
@@ -193,7 +197,7 @@ class ElementItem(QGraphicsItem):
         self.setTransform(qtransform(element.transform))
         self.setVisible(element.visible)
         self.setOpacity(element.style.opacity)
-        self.image = None
+        self.image, self._art = None, None
         if isinstance(element, Group):
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
             for old in self.childItems():
@@ -210,8 +214,14 @@ class ElementItem(QGraphicsItem):
             else:
                 px_w = max(1, min(2048, round(element.width * 6)))
                 px_h = max(1, round(px_w * element.height / max(element.width, 1e-6)))
-                self.image = _art_image(
-                    element.markup, element.x, element.y, element.width, element.height, px_w, px_h
+                self._art = (
+                    element.markup,
+                    element.x,
+                    element.y,
+                    element.width,
+                    element.height,
+                    px_w,
+                    px_h,
                 )
             self._bounds = self.rect
             return
@@ -228,8 +238,18 @@ class ElementItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def ensure_image(self) -> QImage | None:
+        """The picture of an image or SVG artwork element, rendering the artwork if needed."""
+        if self.image is None and self._art is not None:
+            self.image = _art_image(*self._art)
+        return self.image
+
+    def _repaint(self) -> None:
+        if Shiboken.isValid(self):
+            self.update()
+
     def shape(self) -> QPainterPath:
-        if self.image is not None or self.kind == "text":
+        if self.image is not None or self._art is not None or self.kind == "text":
             out = QPainterPath()
             out.addRect(self._bounds)
             return out
@@ -243,6 +263,11 @@ class ElementItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self.image is None and self._art is not None:
+            if not deferred.first_frame_done():  # resvg (~0.1 s with its import) waits
+                deferred.after_first_frame(self._repaint)
+                return
+            self.ensure_image()
         if self.image is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self.rect, self.image)
