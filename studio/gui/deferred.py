@@ -77,8 +77,8 @@ class DeferredWidget(QWidget):
         super().__init__(parent)
         self._build: Callable[[QWidget], QWidget] | None = build
         self._content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         after_first_frame(self._built_later)
 
     def content(self) -> QWidget:
@@ -87,7 +87,7 @@ class DeferredWidget(QWidget):
             assert self._build is not None
             build, self._build = self._build, None
             self._content = build(self)
-            self.layout().addWidget(self._content)
+            self._layout.addWidget(self._content)
         return self._content
 
     def _built_later(self) -> None:

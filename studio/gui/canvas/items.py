@@ -200,10 +200,11 @@ class ElementItem(QGraphicsPathItem):
         self.setVisible(element.visible)
         self.setOpacity(element.style.opacity)
         for old in self.childItems():
-            if old.scene() is not None:
-                old.scene().removeItem(old)
+            scene = old.scene()
+            if scene is not None:
+                scene.removeItem(old)
             else:
-                old.setParentItem(None)
+                old.setParentItem(None)  # detached: Python drops it
         self.picture = None
         if isinstance(element, Group | Image | SvgArt):
             self.setPath(QPainterPath())
