@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(1400, 880)
         app.processEvents()
         window.view.fit()
+        deferred.run_pending()
         app.processEvents()
         ok = window.grab().save(args.screenshot, "PNG")
         window.ctrl.stack.setClean()

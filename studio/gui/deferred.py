@@ -55,6 +55,16 @@ def watch() -> None:
         app.installEventFilter(_watcher)
 
 
+def run_pending() -> None:
+    """Do the deferred work now (``--screenshot`` wants everything in its one picture)."""
+    if _watcher is not None and not _watcher.done:
+        app = QApplication.instance()
+        if app is not None and not _watcher.seen:
+            app.removeEventFilter(_watcher)
+        _watcher.seen = True
+        _watcher.run()
+
+
 def first_frame_done() -> bool:
     """Whether the first frame is painted: until then, heavy drawing is better left for later.
     True when nobody watches (no frame to wait for that anyone would notice)."""
