@@ -10,7 +10,7 @@ import io
 import math
 from pathlib import Path
 
-from studio.brief import Brief, load_brief
+from studio.brief.model import Brief
 from studio.document.fileio import save_document
 from studio.document.from_brief import document_from_brief
 from studio.document.geometry import rotate
@@ -48,6 +48,8 @@ def sample_design_path(name: str = "lafraise-tee") -> Path:
 
 
 def build_sample(name: str) -> Document:
+    from studio.brief.load import load_brief  # jsonschema: not at the editor's start
+
     brief = load_brief(sample_brief_path(name))
     builder = {"lafraise-tee": _fraise, "dtg-tee": _dtg, "display-ad": _ad}[name]
     return builder(brief)

@@ -151,8 +151,17 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    # Imported once in the fork server, so each worker starts with them already loaded.
-    context.set_forkserver_preload(["studio.brands.package_check", "studio.design"])
+    # Imported once in the fork server, so each worker starts with them already loaded; the
+    # checks, the renderer and the brief loader are named since they are imported lazily.
+    context.set_forkserver_preload(
+        [
+            "studio.brands.package_check",
+            "studio.design",
+            "studio.brief.load",
+            "studio.checks",
+            "studio.render.raster",
+        ]
+    )
     return context
 
 

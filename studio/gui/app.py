@@ -12,11 +12,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
+from studio.gui import deferred
 
 
 def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        deferred.watch()
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -26,6 +28,7 @@ def application() -> QApplication:
     app.setOrganizationName("Motif Studio")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # follows the system palette, light or dark, everywhere alike
+    deferred.watch()  # what the first frame does not show waits until it is painted
     return app
 
 
@@ -61,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(1400, 880)
         app.processEvents()
         window.view.fit()
+        deferred.run_pending()
         app.processEvents()
         ok = window.grab().save(args.screenshot, "PNG")
         window.ctrl.stack.setClean()

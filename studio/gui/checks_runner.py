@@ -12,6 +12,8 @@ older than the latest edit is dropped. :meth:`CheckRunner.shutdown` waits for th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import copy
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,10 +21,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from studio.brief.model import Brief
-from studio.checks.live import CheckSession
 from studio.checks.model import Report
 from studio.document.model import Document
 from studio.gui.controller import Controller
+
+if TYPE_CHECKING:  # the engine (numpy...) loads on the worker, after the first frame
+    from studio.checks.live import CheckSession
 
 DEBOUNCE_MS = 150
 
@@ -37,6 +41,8 @@ class _Worker:
     def run(self, brief: Brief, doc: Document) -> Report:
         self.thread_name = threading.current_thread().name
         if self.session is None or self.session.brief is not brief:
+            from studio.checks.live import CheckSession
+
             self.session = CheckSession(brief)
         return self.session.update(doc)
 

@@ -17,9 +17,8 @@ import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
 import resvg
 from PIL import Image, ImageCms
 
@@ -28,6 +27,10 @@ from studio.i18n import _
 from studio.paths import resources_dir
 from studio.render.fonts import DEFAULT_FAMILY
 from studio.safety import images
+
+if TYPE_CHECKING:  # numpy (~0.25 s to import) only for render_rgba, not the editor's start
+    import numpy as np
+    import numpy.typing as npt
 
 #: Largest raster we render: a 381 × 457 mm print at 600 DPI is 97 megapixels.
 MAX_RENDER_PIXELS = images.MAX_IMAGE_PIXELS
@@ -121,6 +124,8 @@ def render_image(svg: bytes, width_px: int, height_px: int) -> Image.Image:
 
 def render_rgba(svg: bytes, width_px: int, height_px: int) -> npt.NDArray[np.uint8]:
     """``(height, width, 4)`` uint8 array, straight (non-premultiplied) alpha."""
+    import numpy as np
+
     return np.asarray(render_image(svg, width_px, height_px), dtype=np.uint8)
 
 

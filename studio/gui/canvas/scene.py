@@ -173,6 +173,8 @@ class CanvasScene(QGraphicsScene):
     def render_artwork(self, width_px: int, height_px: int) -> QImage:
         """The document's items alone (no mock-up, guides or handles), the artboard scaled to
         ``width_px × height_px`` on transparency: what the canvas shows of the artwork."""
+        for element_item in self.items_by_id.values():
+            element_item.ensure_image()
         hidden = [i for i in (self.mockup, self.artboard, self.zones, self.overlay) if i]
         for item in hidden:
             item.setVisible(False)

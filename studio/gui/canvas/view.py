@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
+from shiboken6 import Shiboken
 
+from studio.gui import deferred
 from studio.gui.canvas.scene import CanvasScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 256.0
@@ -38,10 +40,16 @@ class CanvasView(QGraphicsView):
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        # The first grabGesture of a process builds Qt's gesture manager (~18 ms): not before
+        # the first frame, when nobody can pinch yet.
+        deferred.after_first_frame(self._grab_pinch)
         self.tool: Any = None  # set by the main window
         self._pan_from: QPointF | None = None
         self._space = False
+
+    def _grab_pinch(self) -> None:
+        if Shiboken.isValid(self):
+            self.viewport().grabGesture(Qt.GestureType.PinchGesture)
 
     # --- zoom ------------------------------------------------------------------------------
     @property

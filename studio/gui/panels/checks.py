@@ -31,7 +31,6 @@ from studio.checks import presentation
 from studio.checks.model import Finding, Report
 from studio.gui.checks_runner import CheckRunner
 from studio.gui.controller import Controller
-from studio.gui.fix_command import apply_fix
 from studio.gui.i18n import tr
 
 HIGHLIGHT_Z = 9_000  # above the zones (5 000), below the selection handles (10 000)
@@ -236,6 +235,8 @@ class ChecksPanel(QWidget):
 
     # --- fixing ------------------------------------------------------------------------------
     def fix(self, finding: Finding) -> None:
+        from studio.gui.fix_command import apply_fix  # numpy and the fixes load on first use
+
         if finding.fix is not None and apply_fix(self.ctrl, finding.fix):
             self.runner.schedule(now=True)
 
