@@ -30,6 +30,9 @@ def locale_for(language: str | None = None) -> Locale:
         return Locale.parse("en")
 
 
+_DECIMAL_SIGN = {"en": ".", "fr": ","}
+
+
 def format_number(
     value: float, decimals: int = 2, language: str | None = None, grouping: bool = True
 ) -> str:
@@ -38,6 +41,14 @@ def format_number(
     # Round half up on the decimal digits a person reads (15.0625 in -> 15.063, 2.675 -> 2.68),
     # not half-even on the binary float as Babel would.
     rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    code = (language or current_language()).split("_")[0].split("-")[0]
+    if not grouping and code in _DECIMAL_SIGN:
+        # The two languages we ship, without Babel's locale data (loading it costs the app's
+        # window most of a second at start-up).
+        text = format(rounded.normalize() if rounded == rounded.to_integral() else rounded, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text.replace(".", _DECIMAL_SIGN[code])
     pattern = ("#,##0" if grouping else "0") + ("." + "#" * decimals if decimals > 0 else "")
     return str(_format_decimal(rounded, format=pattern, locale=locale_for(language)))
 

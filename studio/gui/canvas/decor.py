@@ -120,8 +120,23 @@ class Mockup(QGraphicsItem):
 
     def __init__(self, doc: Document, brief: Brief, color: str) -> None:
         super().__init__()
-        self.image, w, h = mockup_image(brief, color)
+        from studio.document.importer import svg_size_mm
+        from studio.gui.deferred import after_first_frame, first_frame_done
+        from studio.safety.svg import parse_svg
+
+        assert brief.mockup is not None
+        w, h = svg_size_mm(parse_svg(brief.asset(brief.mockup), brief.mockup))
         self.rect = QRectF(doc.width / 2 - w / 2, -0.19 * h, w, h)
+        self.image = QImage()
+        # Rendering and tinting the garment costs a second or two: not before the first frame.
+        if first_frame_done():
+            self._render(brief, color)
+        else:
+            after_first_frame(lambda: self._render(brief, color))
+
+    def _render(self, brief: Brief, color: str) -> None:
+        self.image, _, _ = mockup_image(brief, color)
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self.rect
@@ -129,5 +144,7 @@ class Mockup(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self.image.isNull():
+            return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(self.rect, self.image)
