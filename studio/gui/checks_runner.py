@@ -12,11 +12,10 @@ older than the latest edit is dropped. :meth:`CheckRunner.shutdown` waits for th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import copy
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
