@@ -27,6 +27,7 @@ from studio.connectors.credentials import MemoryStore
 from studio.connectors.manifest import parse_manifest
 from studio.connectors.oauth import Tokens
 from studio.connectors.testkit import make_zip
+from studio.errors import InputError
 from studio.outbox.backoff import FakeClock
 from studio.outbox.jobs import State
 from studio.outbox.store import Store
@@ -229,3 +230,13 @@ def _assert_nowhere(secrets: list[str], log_text: str, root: Path) -> None:
     for secret in secrets:
         assert secret not in log_text
         assert secret.encode() not in raw
+
+
+def test_an_oauth2_manifest_must_say_where_its_token_endpoint_is() -> None:
+    data = {
+        "id": "nooauth", "name": "No OAuth", "version": "1", "api": ">=1.0,<2",
+        "python_name": "x:Y", "accepts": [{"format": "zip", "max_bytes": 10}],
+        "auth": "oauth2", "settings": {"type": "object"},
+    }  # fmt: skip
+    with pytest.raises(InputError, match="oauth2"):
+        parse_manifest(data, "m.json")
