@@ -63,6 +63,13 @@ class UploadContext:
         """A secret from the host's credential store (``token``, ``username``, ``password``)."""
         return self._credentials.get(name)
 
+    def renew_credentials(self, values: Mapping[str, str]) -> None:
+        """Host side: replace secrets mid-attempt (a refreshed OAuth token); they stay redacted."""
+        self._credentials.update(values)
+        for name, value in values.items():
+            if name != "username":
+                self.redactor.add(value)
+
     @property
     def resume_state(self) -> dict[str, Any]:
         """What the last interrupted attempt saved (upload URL, offset, chunk numbers...)."""

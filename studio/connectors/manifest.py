@@ -68,6 +68,9 @@ MANIFEST_SCHEMA: dict[str, Any] = {
             "description": "host names, or 'setting:NAME' for a URL given in the settings",
         },
     },
+    # The host signs in and refreshes tokens itself, so it needs the endpoints up front.
+    "if": {"properties": {"auth": {"const": "oauth2"}}, "required": ["auth"]},
+    "then": {"required": ["oauth2"]},
 }
 
 

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 
-from studio.connectors.errors import AuthRequired
+from studio.connectors.errors import AuthRequired, ServerError
 from studio.connectors.http import ConnectorSession, network_errors, short_body
 from studio.i18n import _
 
@@ -110,22 +110,40 @@ def authorize(
     })  # fmt: skip
 
 
-def refresh(config: OAuthConfig, tokens: Tokens, session: requests.Session | None = None) -> Tokens:
-    """New tokens from the refresh token; keeps the old refresh token if none is returned."""
+def refresh(
+    config: OAuthConfig,
+    tokens: Tokens,
+    session: requests.Session | None = None,
+    now: Callable[[], float] = time.time,
+) -> Tokens:
+    """New tokens from the refresh token; keeps the old refresh token if none is returned.
+
+    ``now`` is the clock ``expires_at`` is computed on (the outbox passes its own, tests a fake).
+    """
     if not tokens.refresh_token:
         raise AuthRequired(_("the sign-in expired; please sign in again"))
     fresh = _token_request(
-        config, session, {"grant_type": "refresh_token", "refresh_token": tokens.refresh_token}
+        config,
+        session,
+        {"grant_type": "refresh_token", "refresh_token": tokens.refresh_token},
+        now,
     )
     return Tokens(fresh.access_token, fresh.refresh_token or tokens.refresh_token, fresh.expires_at)
 
 
 def _token_request(
-    config: OAuthConfig, session: requests.Session | None, data: dict[str, str]
+    config: OAuthConfig,
+    session: requests.Session | None,
+    data: dict[str, str],
+    now: Callable[[], float] = time.time,
 ) -> Tokens:
     http = session or ConnectorSession()
     with network_errors():
         response = http.post(config.token_url, data={**data, "client_id": config.client_id})
+    if response.status_code >= 500:  # the server failed, not the grant: worth a later retry
+        raise ServerError(
+            _("token request failed: HTTP {status}").format(status=response.status_code)
+        )
     if response.status_code != 200:
         raise AuthRequired(_("token request refused: HTTP {status}: {body}").format(
                 status=response.status_code, body=short_body(response)
@@ -136,6 +154,6 @@ def _token_request(
     except (ValueError, KeyError, TypeError):
         raise AuthRequired(_("the token reply has no access_token")) from None
     expires = reply.get("expires_in")
-    expires_at = time.time() + float(expires) if isinstance(expires, int | float) else None
+    expires_at = now() + float(expires) if isinstance(expires, int | float) else None
     refresh_token = reply.get("refresh_token")
     return Tokens(access, str(refresh_token) if refresh_token else None, expires_at)

@@ -23,6 +23,7 @@ from studio.connectors.context import UploadContext
 from studio.connectors.credentials import CredentialStore, MemoryStore, credentials_for
 from studio.connectors.errors import Cancelled, ConnectorError, RateLimited
 from studio.connectors.http import ConnectorSession
+from studio.connectors.tokens import TokenKeeper
 from studio.errors import InputError
 from studio.i18n import N_
 from studio.outbox import network
@@ -123,14 +124,15 @@ class Worker:
         secrets = credentials_for(
             self.credentials, manifest.id, manifest.auth, manifest.secret_settings
         )
-        self._attempt(job, connector, submission, secrets)
+        keeper = TokenKeeper(manifest, self.credentials, self.clock.now, self.session_factory)
+        self._attempt(job, connector, submission, secrets, keeper)
         return True
 
     def _later(self, seconds: float = OFFLINE_DELAY) -> float:
         return self.clock.now() + seconds
 
     def _attempt(self, job: Job, connector: Any, submission: Submission,
-                 secrets: dict[str, str]) -> None:  # fmt: skip
+                 secrets: dict[str, str], keeper: TokenKeeper) -> None:  # fmt: skip
         cancel = threading.Event()
         self._cancels[job.id] = cancel
         detached = threading.Event()
@@ -157,7 +159,9 @@ class Worker:
 
         def body() -> None:
             try:
-                outcome.value = connector.upload(submission, dict(job.settings), context)
+                outcome.value = keeper.call(
+                    context, lambda: connector.upload(submission, dict(job.settings), context)
+                )
             except BaseException as exc:  # a plugin may raise anything, even SystemExit
                 outcome.error = exc
 
