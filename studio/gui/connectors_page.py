@@ -28,6 +28,7 @@ from studio.connectors import registry
 from studio.connectors.credentials import CredentialStore
 from studio.connectors.listing import ConnectorRow, describe
 from studio.gui.connector_form import ConnectorForm
+from studio.gui.i18n import tr
 
 COLUMNS = ("Connector", "Version", "Status", "Sign-in", "Contacts", "Accepts")
 UNUSABLE = QColor("#c62828")
@@ -59,7 +60,7 @@ class ConnectorsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connectors")
+        self.setWindowTitle(tr("Connectors"))
         self._credentials = credentials
         self._notice = keyring_notice
         self._entries = registry.discover() if entries is None else entries
@@ -83,7 +84,7 @@ class ConnectorsPage(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.configure_button = QPushButton("Configure…")
+        self.configure_button = QPushButton(tr("Configure…"))
         self.configure_button.clicked.connect(self.configure)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -125,7 +126,7 @@ class ConnectorsPage(QWidget):
             return
         self.details.setText(
             f"<b>{row.name}</b> ({row.id}) — {row.status}<br>{row.description}"
-            f"<br><small>from {row.origin}</small>"
+            "<br><small>" + tr("from {origin}").format(origin=row.origin) + "</small>"
         )
 
     def configure(self) -> ConnectorForm | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.gui.i18n import tr
 from studio.gui.outbox_runner import OutboxRunner
 from studio.outbox import view
 from studio.outbox.jobs import State
@@ -41,7 +42,7 @@ class OutboxPanel(QWidget):
     def __init__(self, store: Store, runner: OutboxRunner | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowTitle("Outbox")
+        self.setWindowTitle(tr("Outbox"))
         self.store = store
         self.runner = runner
         self.online: bool | None = runner.online if runner is not None else None
@@ -66,9 +67,9 @@ class OutboxPanel(QWidget):
         self.table.setColumnWidth(PROGRESS_COLUMN, 220)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.cancel_button = QPushButton("Cancel")
-        self.retry_button = QPushButton("Retry")
-        self.open_button = QPushButton("Open link")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.retry_button = QPushButton(tr("Retry"))
+        self.open_button = QPushButton(tr("Open link"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.retry_button.clicked.connect(self.retry_selected)
         self.open_button.clicked.connect(self.open_selected)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from studio.gui.canvas.scene import CanvasScene
+from studio.gui.i18n import tr
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 256.0
 
@@ -27,7 +28,7 @@ class CanvasView(QGraphicsView):
         super().__init__(scene)
         self.canvas = scene
         self.setObjectName("canvas")
-        self.setAccessibleName("Canvas")
+        self.setAccessibleName(tr("Canvas"))
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from studio.document.model import Element, Group, Layer
 from studio.gui.controller import Controller
+from studio.gui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,8 +18,8 @@ class LayersPanel(QTreeWidget):
     def __init__(self, ctrl: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctrl = ctrl
-        self.setAccessibleName("Layers")
-        self.setHeaderLabels(["Name", "Visible", "Locked"])
+        self.setAccessibleName(tr("Layers"))
+        self.setHeaderLabels([tr("Name"), tr("Visible"), tr("Locked")])
         self.setColumnCount(3)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -115,7 +116,14 @@ class LayersPanel(QTreeWidget):
         else:
             attr = {0: "name", 1: "visible", 2: "locked"}[column]
             value = item.text(0) if column == 0 else checked
-            self.ctrl.set_attrs({item_id: {attr: value}}, f"Set {attr}")
+            self.ctrl.set_attrs(
+                {item_id: {attr: value}},
+                {
+                    "name": tr("Rename"),
+                    "visible": tr("Show or hide"),
+                    "locked": tr("Lock or unlock"),
+                }[attr],
+            )
 
     def dropEvent(self, event) -> None:
         """Turn the drop into a controller call; the tree is then rebuilt from the model."""
