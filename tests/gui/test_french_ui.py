@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -89,6 +90,8 @@ def visible_strings(root: QWidget) -> Iterator[tuple[str, str]]:
     for w in root.findChildren(QWidget):
         yield "tool tip", w.toolTip()
         yield "accessible name", w.accessibleName()
+    for browser in root.findChildren(QTextEdit):
+        yield from (("text", line) for line in browser.toPlainText().splitlines())
     for label in root.findChildren(QLabel):
         yield "label", label.text()
     for button in root.findChildren(QAbstractButton):
@@ -165,7 +168,10 @@ def _sample_data() -> set[str]:
     texts: set[str] = set()
     for path in sorted((ROOT / "resources/briefs").glob("*/*.brief.json")):
         texts |= {path.name, *strings(load_brief(path).raw)}
-    return {_plain(t) for t in texts if t}
+    lines = {line for t in texts for line in t.splitlines()}
+    # the panel shows the Markdown rendered: compare without its marks
+    lines |= {re.sub(r"[*_#`]", "", line).lstrip("-• ").strip() for line in lines}
+    return {_plain(t) for t in texts | lines if t.strip()}
 
 
 @pytest.fixture
