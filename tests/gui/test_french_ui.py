@@ -45,6 +45,7 @@ ENGLISH_WORDS = {
     "history", "checks", "select", "untitled", "welcome", "recent", "export", "cancel",
     "settings", "help", "zoom in", "zoom out", "align", "group", "ungroup", "stroke", "fill",
     "width", "height", "brand", "artwork", "colour", "color", "preview", "package", "brief's",
+    "grant", "underbase", "folder", "unspecified",
 }  # fmt: skip
 # Data, not interface: the sample brief's own texts, file names, numbers and units.
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*(?: (?:in|out))?")
@@ -218,13 +219,14 @@ def test_export_and_package_dialogs_are_all_french(
     from studio.gui.package_dialog import PackageDialog
 
     brief = load_brief(fraise_brief_path)
-    data = _sample_data() | {fraise_design_path.name}
+    entries = registry.discover(entry_points=False)
+    # connector names come from each plugin's manifest, in its author's words (like a brief's)
+    plugins = {e.manifest.name for e in entries if e.manifest is not None}
+    data = _sample_data() | {fraise_design_path.name} | plugins
     export = ExportDialog(load_document(fraise_design_path), brief)
     qtbot.addWidget(export)
     export.show()
-    package = PackageDialog(
-        fraise_design_path, brief, lambda: None, entries=registry.discover(entry_points=False)
-    )
+    package = PackageDialog(fraise_design_path, brief, lambda: None, entries=entries)
     qtbot.addWidget(package)
     package.show()
     try:

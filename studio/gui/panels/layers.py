@@ -4,7 +4,13 @@ reorder by drag, select. The tree is rebuilt from the model after every change."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from studio.document.model import Element, Group, Layer
 from studio.gui.controller import Controller
@@ -21,6 +27,12 @@ class LayersPanel(QTreeWidget):
         self.setAccessibleName(tr("Layers"))
         self.setHeaderLabels([tr("Name"), tr("Visible"), tr("Locked")])
         self.setColumnCount(3)
+        # names take the room; the check columns fit their headers (longer in French)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setEditTriggers(
