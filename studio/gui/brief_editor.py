@@ -224,7 +224,7 @@ class BriefEditor(QWidget):
                 ).format(first=p.first, second=p.second, delta=f"{p.delta_e:.1f}")
                 for p in pairs
             )
-            or "Palette inks are well apart."
+            or tr("Palette inks are well apart.")
         )
         brief = self.draft.brief()
         self.try_button.setEnabled(brief is not None)

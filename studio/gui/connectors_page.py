@@ -28,9 +28,16 @@ from studio.connectors import registry
 from studio.connectors.credentials import CredentialStore
 from studio.connectors.listing import ConnectorRow, describe
 from studio.gui.connector_form import ConnectorForm
-from studio.gui.i18n import tr
+from studio.gui.i18n import N_, marked, tr
 
-COLUMNS = ("Connector", "Version", "Status", "Sign-in", "Contacts", "Accepts")
+COLUMNS = (
+    N_("Connector"),
+    N_("Version"),
+    N_("Status"),
+    N_("Sign-in"),
+    N_("Contacts"),
+    N_("Accepts"),
+)
 UNUSABLE = QColor("#c62828")
 
 
@@ -69,7 +76,7 @@ class ConnectorsPage(QWidget):
         self.form: ConnectorForm | None = None
 
         self.table = QTableWidget(len(self._rows), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([marked(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

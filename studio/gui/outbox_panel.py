@@ -24,13 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.gui.i18n import tr
+from studio.gui.i18n import N_, marked, tr
 from studio.gui.outbox_runner import OutboxRunner
 from studio.outbox import view
 from studio.outbox.jobs import State
 from studio.outbox.store import Store
 
-COLUMNS = ("Package", "Connector", "State", "Attempts", "Progress / link", "Last error")
+COLUMNS = (
+    N_("Package"),
+    N_("Connector"),
+    N_("State"),
+    N_("Attempts"),
+    N_("Progress / link"),
+    N_("Last error"),
+)
 PROGRESS_COLUMN = 4
 REFRESH_MS = 500
 SELECTION_STYLE = "QTableWidget::item:selected { background: #d6e6fa; color: #111111; }"
@@ -52,7 +59,7 @@ class OutboxPanel(QWidget):
         self.header = QLabel()
         self.header.setObjectName("outboxHeader")
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([marked(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
