@@ -164,5 +164,10 @@ class PropertiesPanel(QWidget):
             return
         ids = [e.id for e in self.ctrl.selected() if isinstance(e, Text)]
         self.ctrl.set_attrs(
-            {i: {attr: value} for i in ops.movable(self.ctrl.doc, ids)}, f"Set font {attr}"
+            {i: {attr: value} for i in ops.movable(self.ctrl.doc, ids)},
+            {
+                "family": tr("Set font family"),
+                "size": tr("Set font size"),
+                "weight": tr("Set font weight"),
+            }.get(attr, attr),
         )
