@@ -29,6 +29,7 @@ from studio.document.model import (
 from studio.document.model import (
     Path as PathEl,
 )
+from studio.i18n import _
 from studio.paths import sample_briefs_dir
 
 SAMPLES = {
@@ -58,7 +59,7 @@ def build_sample(name: str) -> Document:
 def _fraise(brief: Brief) -> Document:
     """Three flat inks of the palette: strawberry red, leaf green, cream; no text under 10pt."""
     doc = document_from_brief(brief)
-    art = doc.layer("Artwork").elements
+    art = doc.layer(_("Artwork")).elements
     red, green, cream = "#d62839", "#2a7f3f", "#f5ecd7"
     cx, cy = brief.width / 2, 150.0
     art.append(Ellipse(cx=cx, cy=cy, rx=110, ry=110, style=Style(fill=cream), name="Sun"))
@@ -118,7 +119,7 @@ def _fraise(brief: Brief) -> Document:
 def _dtg(brief: Brief) -> Document:
     """Full colour: a gradient sky, a photo at 300 DPI, text."""
     doc = document_from_brief(brief)
-    art = doc.layer("Artwork").elements
+    art = doc.layer(_("Artwork")).elements
     w = brief.width
     sky = LinearGradient([GradientStop(0, "#1e3c72"), GradientStop(1, "#f7b267")], 0, 0, 0, 1)
     art.append(Ellipse(cx=w / 2, cy=180, rx=160, ry=160, style=Style(fill=sky), name="Sky"))
@@ -174,7 +175,7 @@ def _photo_png(width: int, height: int) -> bytes:
 def _ad(brief: Brief) -> Document:
     """A dark green ground, a bright headline, the logo in its zone."""
     doc = document_from_brief(brief)
-    art = doc.layer("Artwork").elements
+    art = doc.layer(_("Artwork")).elements
     px = 25.4 / brief.dpi
     art.append(
         Rect(
@@ -220,7 +221,7 @@ def _ad(brief: Brief) -> Document:
             name="Offer",
         )
     )
-    brand = doc.layer("Brand")
+    brand = doc.layer(_("Brand"))
     doc.layers.remove(brand)
     doc.layers.append(brand)
     return doc

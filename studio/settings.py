@@ -52,6 +52,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("ui/theme", str, "system", "Colour theme of the app.", ("system", "light", "dark")),
+    Setting("ui/language", str, "", "Language of the app (fr, en…); empty follows the system."),
     Setting("recent/designs", list, [], "Design files opened lately, newest first."),
     Setting("recent/briefs", list, [], "Briefs opened lately, newest first."),
     Setting("recent/max", int, 10, "How many recent files to remember.", minimum=1, maximum=50),

@@ -7,9 +7,14 @@ the same sentences can appear in reports.
 from __future__ import annotations
 
 from studio.brief.model import Brief
+from studio.i18n import _, ngettext
 from studio.units import format_length
 
-_POLICY = {"forbid": "not allowed", "warn": "discouraged", "allow": "allowed"}
+
+def _policy(value: str) -> str:
+    return {"forbid": _("not allowed"), "warn": _("discouraged"), "allow": _("allowed")}.get(
+        value, value
+    )
 
 
 def _len(brief: Brief, mm: float) -> str:
@@ -17,52 +22,109 @@ def _len(brief: Brief, mm: float) -> str:
 
 
 def constraint_lines(brief: Brief) -> list[str]:
-    """One short sentence per constraint, most important first."""
+    """One short sentence per constraint, most important first (in the app's language)."""
     lines = [
-        f"Canvas: {_len(brief, brief.width)} × {_len(brief, brief.height)} "
-        f"at {brief.dpi:g} DPI ({brief.width_px} × {brief.height_px} pixels)."
+        _("Canvas: {width} × {height} at {dpi} DPI ({width_px} × {height_px} pixels).").format(
+            width=_len(brief, brief.width),
+            height=_len(brief, brief.height),
+            dpi=f"{brief.dpi:g}",
+            width_px=brief.width_px,
+            height_px=brief.height_px,
+        )
     ]
     if brief.bleed > 0:
-        lines.append(f"Extend backgrounds {_len(brief, brief.bleed)} past the edge (bleed).")
+        lines.append(
+            _("Extend backgrounds {length} past the edge (bleed).").format(
+                length=_len(brief, brief.bleed)
+            )
+        )
     if brief.safe_margin > 0:
-        lines.append(f"Keep important things {_len(brief, brief.safe_margin)} inside the edge.")
+        lines.append(
+            _("Keep important things {length} inside the edge.").format(
+                length=_len(brief, brief.safe_margin)
+            )
+        )
     inks = brief.inks
     if inks.max_colors:
-        lines.append(f"Use at most {inks.max_colors} ink colours.")
+        lines.append(
+            ngettext(
+                "Use at most {count} ink colour.",
+                "Use at most {count} ink colours.",
+                inks.max_colors,
+            ).format(count=inks.max_colors)
+        )
     if inks.palette:
         names = ", ".join(i.name for i in inks.palette)
-        rule = "Only these inks" if inks.palette_only else "Suggested inks"
-        lines.append(f"{rule}: {names}.")
+        rule = (
+            _("Only these inks: {names}.") if inks.palette_only else _("Suggested inks: {names}.")
+        )
+        lines.append(rule.format(names=names))
     rules = brief.rules
     for required in rules.required:
-        where = " in its marked zone" if required.zone else ""
-        size = f", at least {_len(brief, required.min_width)} wide" if required.min_width else ""
-        lines.append(f"Place the brand's “{required.id}” unaltered{where}{size}.")
+        if required.zone and required.min_width:
+            text = _(
+                "Place the brand's “{id}” unaltered in its marked zone, at least {width} wide."
+            )
+        elif required.zone:
+            text = _("Place the brand's “{id}” unaltered in its marked zone.")
+        elif required.min_width:
+            text = _("Place the brand's “{id}” unaltered, at least {width} wide.")
+        else:
+            text = _("Place the brand's “{id}” unaltered.")
+        width = _len(brief, required.min_width) if required.min_width else ""
+        lines.append(text.format(id=required.id, width=width))
     if rules.keep_out:
         count = len(rules.keep_out)
-        lines.append(f"Leave {count} marked area{'s' if count > 1 else ''} empty (keep-out).")
+        lines.append(
+            ngettext(
+                "Leave {count} marked area empty (keep-out).",
+                "Leave {count} marked areas empty (keep-out).",
+                count,
+            ).format(count=count)
+        )
     if rules.min_text_size:
-        lines.append(f"Text at least {format_length(rules.min_text_size, 'pt', brief.dpi)}.")
+        size = format_length(rules.min_text_size, "pt", brief.dpi)
+        lines.append(_("Text at least {size}.").format(size=size))
     if rules.min_stroke_width:
-        lines.append(f"Lines at least {_len(brief, rules.min_stroke_width)} thick.")
+        lines.append(
+            _("Lines at least {width} thick.").format(width=_len(brief, rules.min_stroke_width))
+        )
     for label, value in (
-        ("Transparency", rules.transparency),
-        ("Gradients", rules.gradients),
-        ("Photos and other raster images", rules.raster_images),
+        (_("Transparency: {policy}."), rules.transparency),
+        (_("Gradients: {policy}."), rules.gradients),
+        (_("Photos and other raster images: {policy}."), rules.raster_images),
     ):
         if value:
-            lines.append(f"{label}: {_POLICY.get(value, value)}.")
+            lines.append(label.format(policy=_policy(value)))
     if rules.min_image_dpi:
-        lines.append(f"Images at least {rules.min_image_dpi:g} DPI at their printed size.")
+        lines.append(
+            _("Images at least {dpi} DPI at their printed size.").format(
+                dpi=f"{rules.min_image_dpi:g}"
+            )
+        )
     if rules.fonts:
-        lines.append(f"Fonts: {', '.join(rules.fonts)}.")
+        lines.append(_("Fonts: {fonts}.").format(fonts=", ".join(rules.fonts)))
     if rules.max_text_coverage:
-        lines.append(f"Text covers at most {rules.max_text_coverage:.0%} of the visual.")
+        lines.append(
+            _("Text covers at most {percent} of the visual.").format(
+                percent=f"{rules.max_text_coverage:.0%}"
+            )
+        )
     if rules.min_text_contrast:
-        lines.append(f"Text contrast at least {rules.min_text_contrast:g}:1 (readable).")
+        lines.append(
+            _("Text contrast at least {ratio}:1 (readable).").format(
+                ratio=f"{rules.min_text_contrast:g}"
+            )
+        )
     if brief.outputs:
         formats = ", ".join(sorted({o.format.upper() for o in brief.outputs}))
-        lines.append(f"Deliver {len(brief.outputs)} file(s): {formats}.")
+        lines.append(
+            ngettext(
+                "Deliver {count} file: {formats}.",
+                "Deliver {count} files: {formats}.",
+                len(brief.outputs),
+            ).format(count=len(brief.outputs), formats=formats)
+        )
     return lines
 
 

@@ -32,7 +32,7 @@ def document_from_brief(brief: Brief) -> Document:
             unit=brief.unit,
             title=brief.title,
         )
-        doc.layers.append(Layer(ARTWORK_LAYER))
+        doc.layers.append(Layer(_("Artwork")))  # a name the user reads in the Layers panel
     doc.brief = BriefLink(brief.id, brief.version, brief.sha256)
     if brief.safe_margin > 0 and not doc.guides:
         m = brief.safe_margin
@@ -45,7 +45,7 @@ def document_from_brief(brief: Brief) -> Document:
     placed = {e.required for e in doc.walk() if e.required}
     missing = [r for r in brief.rules.required if r.id not in placed]
     if missing:
-        brand = Layer(BRAND_LAYER, locked=True)
+        brand = Layer(_("Brand"), locked=True)
         brand.elements = [place_required(brief, r) for r in missing]
         # Brand elements sit on top of the artwork so nothing hides them.
         doc.layers.append(brand)

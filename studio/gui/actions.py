@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QToolBar
 
-from studio.gui.i18n import tr
+from studio.gui.i18n import marked, tr
 
 if TYPE_CHECKING:
     from studio.gui.mainwindow import MainWindow
@@ -32,14 +32,14 @@ def build(window: MainWindow) -> dict[str, QAction]:
     ctrl = window.ctrl
     a: dict[str, QAction] = {}
     bar = window.menuBar()
-    file = bar.addMenu("&File")
-    a["open_brief"] = _action(window, "Open &Brief…", window.open_brief_dialog, "Ctrl+Shift+B")
-    a["open"] = _action(window, "&Open…", window.open_dialog, SK.Open)
-    a["save"] = _action(window, "&Save", window.save, SK.Save)
-    a["save_as"] = _action(window, "Save &As…", window.save_as, SK.SaveAs)
-    a["import"] = _action(window, "&Import Image or SVG…", window.import_dialog, "Ctrl+I")
-    a["close"] = _action(window, "&Close Design", window.close_design, SK.Close)
-    a["quit"] = _action(window, "&Quit", window.close, SK.Quit)
+    file = bar.addMenu(tr("&File"))
+    a["open_brief"] = _action(window, tr("Open &Brief…"), window.open_brief_dialog, "Ctrl+Shift+B")
+    a["open"] = _action(window, tr("&Open…"), window.open_dialog, SK.Open)
+    a["save"] = _action(window, tr("&Save"), window.save, SK.Save)
+    a["save_as"] = _action(window, tr("Save &As…"), window.save_as, SK.SaveAs)
+    a["import"] = _action(window, tr("&Import Image or SVG…"), window.import_dialog, "Ctrl+I")
+    a["close"] = _action(window, tr("&Close Design"), window.close_design, SK.Close)
+    a["quit"] = _action(window, tr("&Quit"), window.close, SK.Quit)
     a["export"] = _action(window, tr("&Export…"), window.delivery.export, "Ctrl+E")
     a["submission"] = _action(
         window, tr("Prepare &Submission…"), window.delivery.prepare_submission
@@ -51,59 +51,59 @@ def build(window: MainWindow) -> dict[str, QAction]:
             file.addSeparator()
     a["new_brief"] = _action(window, tr("&New Brief…"), window.briefs.new_brief_dialog)
     file.insertAction(a["open_brief"], a["new_brief"])
-    edit = bar.addMenu("&Edit")
-    a["undo"] = ctrl.stack.createUndoAction(window, "&Undo")
+    edit = bar.addMenu(tr("&Edit"))
+    a["undo"] = ctrl.stack.createUndoAction(window, tr("&Undo"))
     a["undo"].setShortcut(SK.Undo)
-    a["redo"] = ctrl.stack.createRedoAction(window, "&Redo")
+    a["redo"] = ctrl.stack.createRedoAction(window, tr("&Redo"))
     a["redo"].setShortcut(SK.Redo)
-    a["paste"] = _action(window, "&Paste", window.paste, SK.Paste)
-    a["duplicate"] = _action(window, "D&uplicate", ctrl.duplicate_selection, "Ctrl+D")
-    a["delete"] = _action(window, "&Delete", ctrl.delete_selection, SK.Delete)
-    a["select_all"] = _action(window, "Select &All", window.select_all, SK.SelectAll)
+    a["paste"] = _action(window, tr("&Paste"), window.paste, SK.Paste)
+    a["duplicate"] = _action(window, tr("D&uplicate"), ctrl.duplicate_selection, "Ctrl+D")
+    a["delete"] = _action(window, tr("&Delete"), ctrl.delete_selection, SK.Delete)
+    a["select_all"] = _action(window, tr("Select &All"), window.select_all, SK.SelectAll)
     for key in ("undo", "redo", "paste", "duplicate", "delete", "select_all"):
         edit.addAction(a[key])
-    obj = bar.addMenu("&Object")
-    a["group"] = _action(window, "&Group", ctrl.group_selection, "Ctrl+G")
-    a["ungroup"] = _action(window, "&Ungroup", ctrl.ungroup_selection, "Ctrl+Shift+G")
+    obj = bar.addMenu(tr("&Object"))
+    a["group"] = _action(window, tr("&Group"), ctrl.group_selection, "Ctrl+G")
+    a["ungroup"] = _action(window, tr("&Ungroup"), ctrl.ungroup_selection, "Ctrl+Shift+G")
     obj.addAction(a["group"])
     obj.addAction(a["ungroup"])
     obj.addSeparator()
     for key, text, shortcut in (
-        ("top", "Bring to &Front", "Ctrl+Shift+]"),
-        ("raise", "Bring &Forward", "Ctrl+]"),
-        ("lower", "Send &Backward", "Ctrl+["),
-        ("bottom", "Send to Bac&k", "Ctrl+Shift+["),
+        ("top", tr("Bring to &Front"), "Ctrl+Shift+]"),
+        ("raise", tr("Bring &Forward"), "Ctrl+]"),
+        ("lower", tr("Send &Backward"), "Ctrl+["),
+        ("bottom", tr("Send to Bac&k"), "Ctrl+Shift+["),
     ):
         a[key] = _action(window, text, lambda _=False, w=key: ctrl.restack(w), shortcut)
         obj.addAction(a[key])
-    align = obj.addMenu("&Align")
+    align = obj.addMenu(tr("&Align"))
     for mode, text in (
-        ("left", "Left edges"),
-        ("hcenter", "Horizontal centres"),
-        ("right", "Right edges"),
-        ("top", "Top edges"),
-        ("vcenter", "Vertical centres"),
-        ("bottom", "Bottom edges"),
+        ("left", tr("Left edges")),
+        ("hcenter", tr("Horizontal centres")),
+        ("right", tr("Right edges")),
+        ("top", tr("Top edges")),
+        ("vcenter", tr("Vertical centres")),
+        ("bottom", tr("Bottom edges")),
     ):
         a[f"align_{mode}"] = _action(window, text, lambda _=False, m=mode: ctrl.align(m))
         align.addAction(a[f"align_{mode}"])
-    dist = obj.addMenu("&Distribute")
-    a["dist_x"] = _action(window, "Horizontally", lambda: ctrl.distribute("x"))
-    a["dist_y"] = _action(window, "Vertically", lambda: ctrl.distribute("y"))
+    dist = obj.addMenu(tr("&Distribute"))
+    a["dist_x"] = _action(window, tr("Horizontally"), lambda: ctrl.distribute("x"))
+    a["dist_y"] = _action(window, tr("Vertically"), lambda: ctrl.distribute("y"))
     dist.addAction(a["dist_x"])
     dist.addAction(a["dist_y"])
-    view = bar.addMenu("&View")
-    a["zoom_in"] = _action(window, "Zoom &In", lambda: window.view.zoom_by(1.25), SK.ZoomIn)
-    a["zoom_out"] = _action(window, "Zoom &Out", lambda: window.view.zoom_by(0.8), SK.ZoomOut)
-    a["fit"] = _action(window, "&Fit Artboard", window.view.fit, "Ctrl+0")
+    view = bar.addMenu(tr("&View"))
+    a["zoom_in"] = _action(window, tr("Zoom &In"), lambda: window.view.zoom_by(1.25), SK.ZoomIn)
+    a["zoom_out"] = _action(window, tr("Zoom &Out"), lambda: window.view.zoom_by(0.8), SK.ZoomOut)
+    a["fit"] = _action(window, tr("&Fit Artboard"), window.view.fit, "Ctrl+0")
     a["actual"] = _action(
-        window, "&Actual Size (100 %)", lambda: window.view.set_zoom(1.0), "Ctrl+1"
+        window, tr("&Actual Size (100 %)"), lambda: window.view.set_zoom(1.0), "Ctrl+1"
     )
-    a["preview"] = _action(window, "&Print Preview", window.set_preview, "Ctrl+Shift+P", True)
+    a["preview"] = _action(window, tr("&Print Preview"), window.set_preview, "Ctrl+Shift+P", True)
     for key in ("zoom_in", "zoom_out", "fit", "actual", "preview"):
         view.addAction(a[key])
     view.addSeparator()
-    docks = view.addMenu("&Panels")
+    docks = view.addMenu(tr("&Panels"))
     for dock in window.docks.values():
         docks.addAction(dock.toggleViewAction())
     docks.addAction(window.delivery.outbox_dock.toggleViewAction())
@@ -115,27 +115,29 @@ def build(window: MainWindow) -> dict[str, QAction]:
 
 
 def _toolbars(window: MainWindow, a: dict[str, QAction]) -> None:
-    main = QToolBar("Main", window)
+    main = QToolBar(tr("Main"), window)
     main.setObjectName("main-toolbar")
-    main.setAccessibleName("Main toolbar")
+    main.setAccessibleName(tr("Main toolbar"))
     for key in ("open", "save", "undo", "redo", "import"):
         main.addAction(a[key])
     main.addSeparator()
     main.addAction(a["fit"])
     main.addAction(a["preview"])
     window.garment_box = QComboBox(main)
-    window.garment_box.setAccessibleName("Garment colour")
-    window.garment_box.setToolTip("Garment colour of the mock-up")
+    window.garment_box.setAccessibleName(tr("Garment colour"))
+    window.garment_box.setToolTip(tr("Garment colour of the mock-up"))
     window.garment_box.currentIndexChanged.connect(window.garment_chosen)
     window.garment_action = main.addWidget(window.garment_box)
     window.addToolBar(main)
-    tools = QToolBar("Tools", window)
+    tools = QToolBar(tr("Tools"), window)
     tools.setObjectName("tools-toolbar")
-    tools.setAccessibleName("Tools")
+    tools.setAccessibleName(tr("Tools"))
     group = QActionGroup(window)
     for i, (name, label, key) in enumerate(window.TOOLS):
-        action = _action(window, label, lambda _=False, n=name: window.set_tool(n), key, True)
-        action.setToolTip(f"{label} ({key})")
+        action = _action(
+            window, marked(label), lambda _=False, n=name: window.set_tool(n), key, True
+        )
+        action.setToolTip(f"{marked(label)} ({key})")
         group.addAction(action)
         tools.addAction(action)
         a[f"tool_{name}"] = action

@@ -29,6 +29,10 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # follows the system palette, light or dark, everywhere alike
     deferred.watch()  # what the first frame does not show waits until it is painted
+    from studio.gui import i18n
+    from studio.gui.settings_store import Store
+
+    i18n.install(app, Store().get("ui/language"))  # before any widget builds its labels
     return app
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from studio.brands.draft import BriefDraft, FieldSpec, field_text, form_fields
 from studio.brief.model import Brief
+from studio.gui.i18n import tr
 
 PREVIEW_PX = 420
 PALETTE_COLUMNS = ("name", "color", "pantone")
@@ -45,7 +46,7 @@ class BriefEditor(QWidget):
 
     def __init__(self, draft: BriefDraft | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New brief")
+        self.setWindowTitle(tr("New brief"))
         self.draft = draft or BriefDraft.new()
         self.fields: dict[str, QWidget] = {}
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
@@ -111,16 +112,16 @@ class BriefEditor(QWidget):
         return widget
 
     def _build_palette(self) -> QWidget:
-        box = QGroupBox("Palette")
+        box = QGroupBox(tr("Palette"))
         layout = QVBoxLayout(box)
         self.palette_table = QTableWidget(0, 3)
-        self.palette_table.setHorizontalHeaderLabels(["Name", "Colour", "Pantone"])
+        self.palette_table.setHorizontalHeaderLabels([tr("Name"), tr("Colour"), tr("Pantone")])
         self.palette_table.horizontalHeader().setStretchLastSection(True)
         self.palette_table.verticalHeader().setVisible(False)
         self.palette_table.itemChanged.connect(self._palette_edited)
         layout.addWidget(self.palette_table)
         buttons = QHBoxLayout()
-        add, remove = QPushButton("Add ink"), QPushButton("Remove ink")
+        add, remove = QPushButton(tr("Add ink")), QPushButton(tr("Remove ink"))
         add.clicked.connect(self.add_ink)
         remove.clicked.connect(self.remove_ink)
         buttons.addWidget(add)
@@ -140,12 +141,12 @@ class BriefEditor(QWidget):
         layout.addWidget(self.preview, 3)
         layout.addWidget(self._build_palette(), 2)
         self.problems = QListWidget()
-        layout.addWidget(QLabel("Problems"))
+        layout.addWidget(QLabel(tr("Problems")))
         layout.addWidget(self.problems, 1)
         row = QHBoxLayout()
-        self.try_button = QPushButton("Try it")
+        self.try_button = QPushButton(tr("Try it"))
         self.try_button.clicked.connect(self.try_it)
-        save, pack = QPushButton("Save .brief.json…"), QPushButton("Pack .brief…")
+        save, pack = QPushButton(tr("Save .brief.json…")), QPushButton(tr("Pack .brief…"))
         save.clicked.connect(self._save_dialog)
         pack.clicked.connect(self._pack_dialog)
         for button in (self.try_button, save, pack):
@@ -209,7 +210,7 @@ class BriefEditor(QWidget):
         self.problems.clear()
         found = self.draft.problems()
         if not found:
-            self.problems.addItem("No problems: the brief is ready to send.")
+            self.problems.addItem(tr("No problems: the brief is ready to send."))
         for problem in found:
             item = QListWidgetItem(f"{problem.path}: {problem.message}")
             item.setForeground(QColor("#b3261e" if problem.severity == "error" else "#8a5a00"))
@@ -217,17 +218,19 @@ class BriefEditor(QWidget):
         pairs = self.draft.close_inks()
         self.delta_label.setText(
             "\n".join(
-                f"⚠ {p.first} and {p.second} are only ΔE {p.delta_e:.1f} apart: a colour "
-                "between them matches both."
+                tr(
+                    "⚠ {first} and {second} are only ΔE {delta} apart: a colour between them "
+                    "matches both."
+                ).format(first=p.first, second=p.second, delta=f"{p.delta_e:.1f}")
                 for p in pairs
             )
-            or "Palette inks are well apart."
+            or tr("Palette inks are well apart.")
         )
         brief = self.draft.brief()
         self.try_button.setEnabled(brief is not None)
         self.preview.setPixmap(render_preview(brief) if brief else QPixmap())
         if brief is None:
-            self.preview.setText("Fix the problems to see the canvas")
+            self.preview.setText(tr("Fix the problems to see the canvas"))
 
     def try_it(self) -> None:
         brief = self.draft.brief()
@@ -235,12 +238,16 @@ class BriefEditor(QWidget):
             self.tryIt.emit(brief)
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save brief", "", "Brief (*.brief.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save brief"), "", tr("Brief (*.brief.json)")
+        )
         if path:
             self.draft.save_json(path)
 
     def _pack_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Pack brief", "", "Brief package (*.brief)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Pack brief"), "", tr("Brief package (*.brief)")
+        )
         if path:
             self.draft.pack(path)
 

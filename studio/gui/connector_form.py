@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from studio.connectors.credentials import CredentialStore
 from studio.connectors.manifest import Manifest
 from studio.connectors.settings_form import Field, Raw, Result, fields_for, initial_text, validate
+from studio.gui.i18n import tr
 
 ERROR_STYLE = "color: #c62828;"
 HELP_STYLE = "color: #555555;"
@@ -42,7 +43,7 @@ class ConnectorForm(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Configure {manifest.name}")
+        self.setWindowTitle(tr("Configure {name}").format(name=manifest.name))
         self.setMinimumWidth(520)
         self._manifest = manifest
         self._credentials = credentials
@@ -68,7 +69,7 @@ class ConnectorForm(QDialog):
             notice.setStyleSheet(NOTICE_STYLE)
             notice.setObjectName("keyringNotice")
             layout.addWidget(notice)
-            self.session_only = QCheckBox("Keep passwords and tokens for this session only")
+            self.session_only = QCheckBox(tr("Keep passwords and tokens for this session only"))
             self.session_only.toggled.connect(self._revalidate)
             layout.addWidget(self.session_only)
         form = QFormLayout()
@@ -134,7 +135,7 @@ class ConnectorForm(QDialog):
         if field.masked:
             line.setEchoMode(QLineEdit.EchoMode.Password)
         if field.secret and field.name in self._stored:
-            line.setPlaceholderText("stored; leave empty to keep")
+            line.setPlaceholderText(tr("stored; leave empty to keep"))
         elif field.default is not None:
             line.setPlaceholderText(str(field.default))
         elif field.kind == "url":

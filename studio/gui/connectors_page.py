@@ -28,8 +28,16 @@ from studio.connectors import registry
 from studio.connectors.credentials import CredentialStore
 from studio.connectors.listing import ConnectorRow, describe
 from studio.gui.connector_form import ConnectorForm
+from studio.gui.i18n import N_, marked, tr
 
-COLUMNS = ("Connector", "Version", "Status", "Sign-in", "Contacts", "Accepts")
+COLUMNS = (
+    N_("Connector"),
+    N_("Version"),
+    N_("Status"),
+    N_("Sign-in"),
+    N_("Contacts"),
+    N_("Accepts"),
+)
 UNUSABLE = QColor("#c62828")
 
 
@@ -59,7 +67,7 @@ class ConnectorsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connectors")
+        self.setWindowTitle(tr("Connectors"))
         self._credentials = credentials
         self._notice = keyring_notice
         self._entries = registry.discover() if entries is None else entries
@@ -68,7 +76,7 @@ class ConnectorsPage(QWidget):
         self.form: ConnectorForm | None = None
 
         self.table = QTableWidget(len(self._rows), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([marked(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -83,7 +91,7 @@ class ConnectorsPage(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.configure_button = QPushButton("Configure…")
+        self.configure_button = QPushButton(tr("Configure…"))
         self.configure_button.clicked.connect(self.configure)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -125,7 +133,7 @@ class ConnectorsPage(QWidget):
             return
         self.details.setText(
             f"<b>{row.name}</b> ({row.id}) — {row.status}<br>{row.description}"
-            f"<br><small>from {row.origin}</small>"
+            "<br><small>" + tr("from {origin}").format(origin=row.origin) + "</small>"
         )
 
     def configure(self) -> ConnectorForm | None:

@@ -24,6 +24,7 @@ from studio.gui.commands import (
     SetLayerAttr,
     get_attr,
 )
+from studio.gui.i18n import tr
 
 
 class Controller(QObject):
@@ -36,7 +37,7 @@ class Controller(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = Document(width=210, height=297)
-        self.doc.layers.append(Layer("Artwork"))
+        self.doc.layers.append(Layer(tr("Artwork")))
         self.brief: Brief | None = None
         self.path: Path | None = None
         self.selection: list[str] = []
@@ -119,7 +120,7 @@ class Controller(QObject):
         self.set_attrs({i: {"transform": m} for i, m in transforms.items()}, text, merge_key)
 
     def move_selection(self, dx: float, dy: float, merge_key: object = "nudge") -> None:
-        self.set_transforms(ops.moved(self.doc, self.selection, dx, dy), "Move", merge_key)
+        self.set_transforms(ops.moved(self.doc, self.selection, dx, dy), tr("Move"), merge_key)
 
     def set_style(self, attr: str, value: Any) -> None:
         """Fill, stroke or stroke width of the selection (and the default for new shapes)."""
@@ -128,7 +129,12 @@ class Controller(QObject):
         )
         targets = [e.id for e in self.selected() if e.kind not in ("image", "svg", "group")]
         targets = ops.movable(self.doc, targets)
-        self.set_attrs({i: {f"style.{attr}": value} for i in targets}, f"Set {attr}")
+        label = {
+            "fill": tr("Set fill"),
+            "stroke": tr("Set stroke"),
+            "stroke_width": tr("Set stroke width"),
+        }.get(attr, attr)
+        self.set_attrs({i: {f"style.{attr}": value} for i in targets}, label)
 
     def set_geometry(self, x: float, y: float, width: float, height: float) -> None:
         """Place the selection's box at ``x, y`` with size ``width × height`` (mm)."""
@@ -137,7 +143,7 @@ class Controller(QObject):
             return
         sx, sy = max(width, 1e-3) / box.width, max(height, 1e-3) / box.height
         m = multiply(translate(x, y), multiply(scale(sx, sy), translate(-box.x, -box.y)))
-        self.set_transforms(ops.transformed(self.doc, self.selection, m), "Resize")
+        self.set_transforms(ops.transformed(self.doc, self.selection, m), tr("Resize"))
 
     def target_layer(self) -> Layer:
         """Where new elements go: the layer of the selection, else the top unlocked layer."""
@@ -148,16 +154,16 @@ class Controller(QObject):
         unlocked = [lay for lay in self.doc.layers if not lay.locked]
         if unlocked:
             return unlocked[-1]
-        layer = Layer("Artwork")
+        layer = Layer(tr("Artwork"))
         self.doc.layers.append(layer)
         self.structure_changed.emit()
         return layer
 
-    def add(self, elements: list[Element], text: str = "Add") -> None:
+    def add(self, elements: list[Element], text: str = "") -> None:
         for element in elements:
             if not element.name:
                 element.name = default_name(element)
-        self.stack.push(AddElements(self, self.target_layer().id, elements, text))
+        self.stack.push(AddElements(self, self.target_layer().id, elements, text or tr("Add")))
 
     def _structure(self, text: str, edit: Any, select_after: Any = None) -> bool:
         command = EditStructure(self, text, edit, select_after)
@@ -168,15 +174,15 @@ class Controller(QObject):
 
     def delete_selection(self) -> None:
         ids = list(self.selection)
-        self._structure("Delete", lambda d: ops.remove(d, ids))
+        self._structure(tr("Delete"), lambda d: ops.remove(d, ids))
 
     def duplicate_selection(self) -> None:
         ids = list(self.selection)
-        self._structure("Duplicate", lambda d: ops.duplicate(d, ids), lambda new: new)
+        self._structure(tr("Duplicate"), lambda d: ops.duplicate(d, ids), lambda new: new)
 
     def group_selection(self) -> None:
         ids = list(self.selection)
-        self._structure("Group", lambda d: ops.group(d, ids), lambda gid: [gid])
+        self._structure(tr("Group"), lambda d: ops.group(d, ids), lambda gid: [gid])
 
     def ungroup_selection(self) -> None:
         ids = list(self.selection)
@@ -187,31 +193,47 @@ class Controller(QObject):
                 out += ops.ungroup(doc, element_id)
             return out
 
-        self._structure("Ungroup", edit, lambda children: children)
+        self._structure(tr("Ungroup"), edit, lambda children: children)
 
     def restack(self, where: str) -> None:
         ids = ops.movable(self.doc, list(self.selection))
         order = ids if where in ("lower", "bottom") else list(reversed(ids))
         self._structure(
-            f"Order: {where}",
+            {
+                "top": tr("Bring to front"),
+                "raise": tr("Bring forward"),
+                "lower": tr("Send backward"),
+                "bottom": tr("Send to back"),
+            }.get(where, where),
             lambda d: ops.restack(d, order, where),  # type: ignore[arg-type]
             lambda _: ids,
         )
 
     def align(self, mode: str) -> None:
-        self.set_transforms(ops.aligned(self.doc, self.selection, mode), f"Align {mode}")  # type: ignore[arg-type]
+        self.set_transforms(ops.aligned(self.doc, self.selection, mode), self._align_text(mode))  # type: ignore[arg-type]
+
+    @staticmethod
+    def _align_text(mode: str) -> str:
+        return {
+            "left": tr("Align left edges"),
+            "hcenter": tr("Align horizontal centres"),
+            "right": tr("Align right edges"),
+            "top": tr("Align top edges"),
+            "vcenter": tr("Align vertical centres"),
+            "bottom": tr("Align bottom edges"),
+        }.get(mode, mode)
 
     def distribute(self, axis: str) -> None:
-        self.set_transforms(ops.distributed(self.doc, self.selection, axis), "Distribute")  # type: ignore[arg-type]
+        self.set_transforms(ops.distributed(self.doc, self.selection, axis), tr("Distribute"))  # type: ignore[arg-type]
 
     # --- layers ----------------------------------------------------------------------------
     def set_layer(self, layer_id: str, attr: str, value: Any) -> None:
         layer = next(lay for lay in self.doc.layers if lay.id == layer_id)
         if getattr(layer, attr) != value:
             label = {
-                "visible": "Show layer" if value else "Hide layer",
-                "locked": "Lock layer" if value else "Unlock layer",
-                "name": "Rename layer",
+                "visible": tr("Show layer") if value else tr("Hide layer"),
+                "locked": tr("Lock layer") if value else tr("Unlock layer"),
+                "name": tr("Rename layer"),
             }[attr]
             self.stack.push(SetLayerAttr(self, layer_id, attr, value, label))
 
@@ -223,7 +245,7 @@ class Controller(QObject):
             doc.layers.insert(max(0, min(index, len(doc.layers))), layer)
             return doc.layers.index(layer) != old
 
-        self._structure("Reorder layers", edit)
+        self._structure(tr("Reorder layers"), edit)
 
     def move_elements(self, ids: list[str], layer_id: str, index: int | None) -> None:
         ids = ops.movable(self.doc, ids)
@@ -236,4 +258,4 @@ class Controller(QObject):
             ops.move_to_layer(doc, ids, layer_id, index)
             return before != [[e.id for e in lay.elements] for lay in doc.layers]
 
-        self._structure("Reorder", edit, lambda _: ids)
+        self._structure(tr("Reorder"), edit, lambda _: ids)

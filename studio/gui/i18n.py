@@ -24,6 +24,17 @@ def tr(text: str) -> str:
     return i18n._(text)
 
 
+def N_(text: str) -> str:
+    """Mark a GUI string for extraction where it is stored untranslated (a key, a class-level
+    table): the language is chosen at start-up, after such tables are built."""
+    return text
+
+
+def marked(text: str) -> str:
+    """The translation of a string marked with :func:`N_` where it was defined."""
+    return i18n._(text)
+
+
 def ntr(singular: str, plural: str, n: int) -> str:
     """The translation of a GUI string that depends on a count."""
     return i18n.ngettext(singular, plural, n)

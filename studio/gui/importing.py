@@ -16,8 +16,9 @@ from studio.document.importer import import_image, import_svg
 from studio.document.model import Element, Image, SvgArt
 from studio.errors import InputError
 from studio.gui.controller import Controller
+from studio.gui.i18n import N_, tr
 
-IMAGE_FILTER = "Images and SVG (*.png *.jpg *.jpeg *.webp *.svg)"
+IMAGE_FILTER = N_("Images and SVG (*.png *.jpg *.jpeg *.webp *.svg)")
 MAX_IMPORT_BYTES = 128 * 1024 * 1024
 
 
@@ -41,10 +42,10 @@ def import_data(ctrl: Controller, data: bytes, source: str, at=None, parent=None
     try:
         element = element_from_bytes(ctrl, data, source)
     except InputError as exc:
-        QMessageBox.warning(parent, "Cannot import", exc.one_line())
+        QMessageBox.warning(parent, tr("Cannot import"), exc.one_line())
         return False
     place(ctrl, element, at)
-    ctrl.add([element], "Import")
+    ctrl.add([element], tr("Import"))
     return True
 
 
@@ -52,7 +53,7 @@ def import_file(ctrl: Controller, path: str | Path, at=None, parent: QWidget | N
     try:
         data = read_bytes(path, MAX_IMPORT_BYTES)
     except InputError as exc:
-        QMessageBox.warning(parent, "Cannot import", exc.one_line())
+        QMessageBox.warning(parent, tr("Cannot import"), exc.one_line())
         return False
     return import_data(ctrl, data, str(path), at, parent)
 

@@ -30,6 +30,7 @@ from studio.gui.canvas.scene import CanvasScene
 from studio.gui.canvas.view import CanvasView
 from studio.gui.controller import Controller
 from studio.gui.delivery import Delivery
+from studio.gui.i18n import N_, marked, tr
 from studio.gui.panels.brief import BriefPanel
 from studio.gui.panels.checks import create_checks_panel, install_badge
 from studio.gui.panels.layers import LayersPanel
@@ -38,21 +39,21 @@ from studio.gui.settings_store import Store
 from studio.gui.welcome import WelcomePage
 from studio.units import format_length
 
-BRIEF_FILTER = "Briefs (*.brief.json *.brief)"
-DESIGN_FILTER = "Motif Studio designs (*.motif.svg)"
+BRIEF_FILTER = N_("Briefs (*.brief.json *.brief)")
+DESIGN_FILTER = N_("Motif Studio designs (*.motif.svg)")
 
 
 class MainWindow(QMainWindow):
     TOOLS = (
-        ("select", "Select", "V"),
-        ("nodes", "Edit nodes", "N"),
-        ("rect", "Rectangle", "R"),
-        ("ellipse", "Ellipse", "E"),
-        ("polygon", "Polygon", "Shift+P"),
-        ("star", "Star", "S"),
-        ("line", "Line", "L"),
-        ("pen", "Pen", "B"),
-        ("text", "Text", "T"),
+        ("select", N_("Select"), "V"),
+        ("nodes", N_("Edit nodes"), "N"),
+        ("rect", N_("Rectangle"), "R"),
+        ("ellipse", N_("Ellipse"), "E"),
+        ("polygon", N_("Polygon"), "Shift+P"),
+        ("star", N_("Star"), "S"),
+        ("line", N_("Line"), "L"),
+        ("pen", N_("Pen"), "B"),
+        ("text", N_("Text"), "T"),
     )
 
     def __init__(self, store: Store | None = None) -> None:
@@ -77,15 +78,15 @@ class MainWindow(QMainWindow):
         self.properties = PropertiesPanel(self.ctrl)
         self.brief_panel = BriefPanel()
         history = QUndoView(self.ctrl.stack)
-        history.setAccessibleName("History")
-        history.setEmptyLabel("Opened")
+        history.setAccessibleName(tr("History"))
+        history.setEmptyLabel(tr("Opened"))
         area = Qt.DockWidgetArea
-        self._dock("Layers", self.layers, area.RightDockWidgetArea)
-        self._dock("Properties", self.properties, area.RightDockWidgetArea)
-        self._dock("Brief", self.brief_panel, area.LeftDockWidgetArea)
-        self._dock("History", history, area.LeftDockWidgetArea)
+        self._dock(N_("Layers"), self.layers, area.RightDockWidgetArea)
+        self._dock(N_("Properties"), self.properties, area.RightDockWidgetArea)
+        self._dock(N_("Brief"), self.brief_panel, area.LeftDockWidgetArea)
+        self._dock(N_("History"), history, area.LeftDockWidgetArea)
         self.checks_panel = create_checks_panel(self.ctrl, self.scene)
-        self._dock("Checks", self.checks_panel, area.LeftDockWidgetArea)
+        self._dock(N_("Checks"), self.checks_panel, area.LeftDockWidgetArea)
         self.tabifyDockWidget(self.docks["Brief"], self.docks["History"])
         self.tabifyDockWidget(self.docks["History"], self.docks["Checks"])
         self.docks["Brief"].raise_()
@@ -122,9 +123,9 @@ class MainWindow(QMainWindow):
         return editor
 
     def _dock(self, title: str, widget: QWidget, where: Qt.DockWidgetArea) -> None:
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(marked(title), self)
         dock.setObjectName(f"dock-{title.lower()}")
-        dock.setAccessibleName(title)
+        dock.setAccessibleName(marked(title))
         dock.setWidget(widget)
         widget.setMinimumWidth(260)
         self.addDockWidget(where, dock)
@@ -149,9 +150,9 @@ class MainWindow(QMainWindow):
 
     def _status(self) -> None:
         self.zoom_label = QLabel("100 %", self)
-        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setAccessibleName(tr("Zoom"))
         self.pos_label = QLabel("", self)
-        self.pos_label.setAccessibleName("Cursor position")
+        self.pos_label.setAccessibleName(tr("Cursor position"))
         self.statusBar().addPermanentWidget(self.pos_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         action = getattr(self, "acts", {}).get(f"tool_{name}")
         if action is not None:
             action.setChecked(True)
-        self.statusBar().showMessage(self.tools[name].label, 2000)
+        self.statusBar().showMessage(marked(self.tools[name].label), 2000)
 
     def _document_replaced(self) -> None:
         brief = self.ctrl.brief
@@ -223,7 +224,7 @@ class MainWindow(QMainWindow):
         if not self.ctrl.has_document:
             self.setWindowTitle("Motif Studio")
             return
-        name = self.ctrl.path.name if self.ctrl.path else (self.ctrl.doc.title or "Untitled")
+        name = self.ctrl.path.name if self.ctrl.path else (self.ctrl.doc.title or tr("Untitled"))
         self.setWindowTitle(f"{name}[*] — Motif Studio")
         self.setWindowModified(self.ctrl.dirty)
 
@@ -239,18 +240,18 @@ class MainWindow(QMainWindow):
             self.briefs.open_design(path)
             self.store.add_recent("recent/designs", path)
         except InputError as exc:
-            QMessageBox.warning(self, "Cannot open", exc.one_line())
+            QMessageBox.warning(self, tr("Cannot open"), exc.one_line())
             return False
         return True
 
     def open_brief_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a brief", "", BRIEF_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a brief"), "", marked(BRIEF_FILTER))
         if path:
             self.open_path(path)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a design", "", f"{DESIGN_FILTER};;{BRIEF_FILTER}"
+            self, tr("Open a design"), "", f"{marked(DESIGN_FILTER)};;{marked(BRIEF_FILTER)}"
         )
         if path:
             self.open_path(path)
@@ -263,7 +264,9 @@ class MainWindow(QMainWindow):
         try:
             self.ctrl.save()
         except OSError as exc:
-            QMessageBox.critical(self, "Cannot save", f"{self.ctrl.path}: {exc.strerror or exc}")
+            QMessageBox.critical(
+                self, tr("Cannot save"), f"{self.ctrl.path}: {exc.strerror or exc}"
+            )
             return False
         self.store.add_recent("recent/designs", self.ctrl.path)
         self.update_title()
@@ -272,8 +275,10 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if not self.ctrl.has_document:
             return False
-        suggested = (self.ctrl.doc.title or "design").replace("/", "-") + ".motif.svg"
-        path, _ = QFileDialog.getSaveFileName(self, "Save design", suggested, DESIGN_FILTER)
+        suggested = (self.ctrl.doc.title or tr("design")).replace("/", "-") + ".motif.svg"
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save design"), suggested, marked(DESIGN_FILTER)
+        )
         if not path:
             return False
         self.ctrl.path = Path(path)
@@ -282,7 +287,7 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         from studio.gui.importing import IMAGE_FILTER, import_file
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import"), "", marked(IMAGE_FILTER))
         if path:
             import_file(self.ctrl, path, None, self)
 
@@ -309,8 +314,8 @@ class MainWindow(QMainWindow):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            "The design has unsaved changes. Save them before closing?",
+            tr("Unsaved changes"),
+            tr("The design has unsaved changes. Save them before closing?"),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
@@ -334,10 +339,10 @@ class MainWindow(QMainWindow):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self,
-            "Recover unsaved work?",
-            "Motif Studio did not close properly last time. Recover the unsaved design"
-            + (f" ({Path(entry.original).name})" if entry.original else "")
-            + "?",
+            tr("Recover unsaved work?"),
+            tr(
+                "Motif Studio did not close properly last time. Recover the unsaved design{name}?"
+            ).format(name=f" ({Path(entry.original).name})" if entry.original else ""),
             buttons.Yes | buttons.No,
             buttons.Yes,
         )
@@ -348,7 +353,7 @@ class MainWindow(QMainWindow):
         try:
             self.ctrl.open(entry.design)
         except InputError as exc:
-            QMessageBox.warning(self, "Cannot recover", exc.one_line())
+            QMessageBox.warning(self, tr("Cannot recover"), exc.one_line())
             return False
         self.ctrl.path = Path(entry.original) if entry.original else None
         self.ctrl.recovered = True

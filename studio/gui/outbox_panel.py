@@ -24,12 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.gui.i18n import N_, marked, tr
 from studio.gui.outbox_runner import OutboxRunner
 from studio.outbox import view
 from studio.outbox.jobs import State
 from studio.outbox.store import Store
 
-COLUMNS = ("Package", "Connector", "State", "Attempts", "Progress / link", "Last error")
+COLUMNS = (
+    N_("Package"),
+    N_("Connector"),
+    N_("State"),
+    N_("Attempts"),
+    N_("Progress / link"),
+    N_("Last error"),
+)
 PROGRESS_COLUMN = 4
 REFRESH_MS = 500
 SELECTION_STYLE = "QTableWidget::item:selected { background: #d6e6fa; color: #111111; }"
@@ -41,7 +49,7 @@ class OutboxPanel(QWidget):
     def __init__(self, store: Store, runner: OutboxRunner | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowTitle("Outbox")
+        self.setWindowTitle(tr("Outbox"))
         self.store = store
         self.runner = runner
         self.online: bool | None = runner.online if runner is not None else None
@@ -51,7 +59,7 @@ class OutboxPanel(QWidget):
         self.header = QLabel()
         self.header.setObjectName("outboxHeader")
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([marked(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -66,9 +74,9 @@ class OutboxPanel(QWidget):
         self.table.setColumnWidth(PROGRESS_COLUMN, 220)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.cancel_button = QPushButton("Cancel")
-        self.retry_button = QPushButton("Retry")
-        self.open_button = QPushButton("Open link")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.retry_button = QPushButton(tr("Retry"))
+        self.open_button = QPushButton(tr("Open link"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.retry_button.clicked.connect(self.retry_selected)
         self.open_button.clicked.connect(self.open_selected)

@@ -50,12 +50,22 @@ from studio.production.package import (
     Creator,
     PackageRefused,
     build_package,
-    licence_text,
     write_package,
 )
 
 NAME_KEY, CONTACT_KEY = "creator/name", "creator/contact"
 OutboxHook = Callable[[], tuple[Store, OutboxRunner]]
+
+
+def licence_shown(brief: Brief) -> str:
+    """The licence as :func:`licence_text` words it for the manifest, in the app's language
+    (the manifest keeps its English record; the person accepting reads their own)."""
+    lic = brief.licence
+    grant = str(lic.get("grant", "")) or tr("unspecified")
+    parts = [tr("Grant: {grant}.").format(grant=grant), str(lic.get("terms", "")).strip()]
+    if lic.get("url"):
+        parts.append(tr("Full text: {url}").format(url=lic["url"]))
+    return " ".join(p for p in parts if p)
 
 
 class PackageDialog(QDialog):
@@ -114,7 +124,7 @@ class PackageDialog(QDialog):
         box = QGroupBox(tr("The brief's licence"))
         column = QVBoxLayout(box)
         self.licence_view = text = QTextBrowser()
-        text.setPlainText(licence_text(self.brief))
+        text.setPlainText(licence_shown(self.brief))
         text.setAccessibleName(tr("Licence text"))
         text.setMaximumHeight(80)
         self.accept_box = QCheckBox(tr("I accept this licence for this design"))

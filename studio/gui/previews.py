@@ -38,7 +38,8 @@ def plate_thumbnails(result: Separations, box: int = THUMB_PX) -> list[tuple[str
     for plate in result.plates:
         film = Image.fromarray(np.where(plate.mask, 0, 255).astype(np.uint8), "L")
         pantone = f"\n{plate.ink.pantone}" if plate.ink.pantone else ""
-        out.append((f"{plate.order} · {plate.ink.name}{pantone}", fit(film, box)))
+        name = tr("White underbase") if plate.underbase else plate.ink.name
+        out.append((f"{plate.order} · {name}{pantone}", fit(film, box)))
     if result.proof is not None:
         m, layout = result.layout.margin, result.layout
         proof = result.proof.crop((m, m, m + layout.width, m + layout.height))

@@ -20,4 +20,4 @@ def test_summary_says_the_constraints_in_plain_words(fraise_brief_path: Path) ->
 def test_summary_of_an_ad_brief(samples_dir: Path) -> None:
     text = summary_text(load_brief(samples_dir / "display-ad" / "display-ad.brief.json"))
     assert text.startswith("• Canvas: 1080 px × 1080 px")
-    assert "contrast at least 4.5:1" in text and "Deliver 4 file(s): JPG, PNG." in text
+    assert "contrast at least 4.5:1" in text and "Deliver 4 files: JPG, PNG." in text

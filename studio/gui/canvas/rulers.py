@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from studio.gui.i18n import tr
 from studio.units import from_mm, to_mm
 
 THICKNESS = 22
@@ -27,7 +28,7 @@ class Ruler(QWidget):
     def __init__(self, view, horizontal: bool) -> None:
         super().__init__()
         self.view, self.horizontal = view, horizontal
-        self.setAccessibleName("Horizontal ruler" if horizontal else "Vertical ruler")
+        self.setAccessibleName(tr("Horizontal ruler") if horizontal else tr("Vertical ruler"))
         if horizontal:
             self.setFixedHeight(THICKNESS)
         else:

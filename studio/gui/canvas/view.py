@@ -12,6 +12,7 @@ from shiboken6 import Shiboken
 
 from studio.gui import deferred
 from studio.gui.canvas.scene import CanvasScene
+from studio.gui.i18n import tr
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 256.0
 
@@ -29,7 +30,7 @@ class CanvasView(QGraphicsView):
         super().__init__(scene)
         self.canvas = scene
         self.setObjectName("canvas")
-        self.setAccessibleName("Canvas")
+        self.setAccessibleName(tr("Canvas"))
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )

@@ -6,11 +6,13 @@ from __future__ import annotations
 import html
 import re
 
+from babel.dates import format_datetime
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studio.brief.model import Brief
 from studio.brief.summary import constraint_lines
 from studio.gui.i18n import tr
+from studio.l10n import locale_for
 
 # Light backgrounds with dark text, readable in the light and the dark theme alike.
 BANNER = {
@@ -33,21 +35,22 @@ def brief_html(brief: Brief) -> str:
         description = description.replace(f"</h{level}>", f"</h{level + 2}>")
     parts = [
         f"<h2>{html.escape(brief.title)}</h2>",
-        f"<p><b>Brand:</b> {html.escape(brief.brand_name)}</p>",
+        "<p>" + tr("<b>Brand:</b> {brand}").format(brand=html.escape(brief.brand_name)) + "</p>",
     ]
     if brief.deadline:
-        parts.append(f"<p><b>Deadline:</b> {brief.deadline:%d %B %Y, %H:%M}</p>")
+        when = format_datetime(brief.deadline, "d MMMM y, HH:mm", locale=locale_for())
+        parts.append("<p>" + tr("<b>Deadline:</b> {date}").format(date=when) + "</p>")
     parts.append(description)
-    parts.append("<h4>What the brief asks</h4><ul>")
+    parts.append("<h4>" + tr("What the brief asks") + "</h4><ul>")
     parts += [f"<li>{html.escape(line)}</li>" for line in constraint_lines(brief)]
     parts.append("</ul>")
     if brief.licence:
         grant = html.escape(str(brief.licence.get("grant", "")))
         terms = html.escape(str(brief.licence.get("terms", "")))
         reward = html.escape(str(brief.licence.get("reward", "")))
-        parts.append(f"<h4>Licence</h4><p><b>{grant}</b> {terms}</p>")
+        parts.append("<h4>" + tr("Licence") + f"</h4><p><b>{grant}</b> {terms}</p>")
         if reward:
-            parts.append(f"<p><b>Reward:</b> {reward}</p>")
+            parts.append("<p>" + tr("<b>Reward:</b> {reward}").format(reward=reward) + "</p>")
     return "\n".join(parts)
 
 
@@ -89,7 +92,9 @@ class BriefPanel(QTextBrowser):
         self.signature_level, self.signature_text = self.note_for(brief)
         self.setAccessibleDescription(self.signature_text)
         if brief is None:
-            self.setHtml("<p>No brief: this design is not linked to a brief that is open.</p>")
+            self.setHtml(
+                "<p>" + tr("No brief: this design is not linked to a brief that is open.") + "</p>"
+            )
             return
         top = banner_html(self.signature_level, self.signature_text) if self.signature_text else ""
         self.setHtml(top + brief_html(brief))

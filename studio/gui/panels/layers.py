@@ -4,10 +4,17 @@ reorder by drag, select. The tree is rebuilt from the model after every change."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from studio.document.model import Element, Group, Layer
 from studio.gui.controller import Controller
+from studio.gui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,9 +24,15 @@ class LayersPanel(QTreeWidget):
     def __init__(self, ctrl: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctrl = ctrl
-        self.setAccessibleName("Layers")
-        self.setHeaderLabels(["Name", "Visible", "Locked"])
+        self.setAccessibleName(tr("Layers"))
+        self.setHeaderLabels([tr("Name"), tr("Visible"), tr("Locked")])
         self.setColumnCount(3)
+        # names take the room; the check columns fit their headers (longer in French)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setEditTriggers(
@@ -115,7 +128,14 @@ class LayersPanel(QTreeWidget):
         else:
             attr = {0: "name", 1: "visible", 2: "locked"}[column]
             value = item.text(0) if column == 0 else checked
-            self.ctrl.set_attrs({item_id: {attr: value}}, f"Set {attr}")
+            self.ctrl.set_attrs(
+                {item_id: {attr: value}},
+                {
+                    "name": tr("Rename"),
+                    "visible": tr("Show or hide"),
+                    "locked": tr("Lock or unlock"),
+                }[attr],
+            )
 
     def dropEvent(self, event) -> None:
         """Turn the drop into a controller call; the tree is then rebuilt from the model."""

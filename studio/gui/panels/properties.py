@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 from studio.document import ops
 from studio.document.model import Text
 from studio.gui.controller import Controller
+from studio.gui.i18n import N_, marked, tr
 from studio.units import from_mm, to_mm
 
 WEIGHTS = [
-    ("Thin", 100),
-    ("Light", 300),
-    ("Regular", 400),
-    ("Medium", 500),
-    ("Bold", 700),
-    ("Black", 900),
+    (N_("Thin"), 100),
+    (N_("Light"), 300),
+    (N_("Regular"), 400),
+    (N_("Medium"), 500),
+    (N_("Bold"), 700),
+    (N_("Black"), 900),
 ]
 
 
@@ -55,11 +56,13 @@ class PaintButton(QToolButton):
             menu.addAction(swatch_icon(color), name).triggered.connect(
                 lambda _=False, c=color: self.on_pick(c)
             )
-        menu.addAction("None").triggered.connect(lambda: self.on_pick(None))
-        menu.addAction("Other colour…").triggered.connect(self._other)
+        menu.addAction(tr("None")).triggered.connect(lambda: self.on_pick(None))
+        menu.addAction(tr("Other colour…")).triggered.connect(self._other)
 
     def _other(self) -> None:
-        color = QColorDialog.getColor(parent=self, title=f"{self.text()} colour")
+        color = QColorDialog.getColor(
+            parent=self, title=tr("{paint} colour").format(paint=self.text())
+        )
         if color.isValid():
             self.on_pick(color.name())
 
@@ -71,10 +74,10 @@ class PropertiesPanel(QWidget):
     def __init__(self, ctrl: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctrl = ctrl
-        self.setAccessibleName("Properties")
+        self.setAccessibleName(tr("Properties"))
         form = QFormLayout(self)
         self.boxes: dict[str, QDoubleSpinBox] = {}
-        for key, label in (("x", "X"), ("y", "Y"), ("w", "Width"), ("h", "Height")):
+        for key, label in (("x", "X"), ("y", "Y"), ("w", tr("Width")), ("h", tr("Height"))):
             spin = QDoubleSpinBox(self)
             spin.setRange(-100_000, 100_000)
             spin.setDecimals(2)
@@ -83,32 +86,32 @@ class PropertiesPanel(QWidget):
             spin.editingFinished.connect(self._geometry_edited)
             form.addRow(label, spin)
             self.boxes[key] = spin
-        self.fill = PaintButton("Fill", lambda c: ctrl.set_style("fill", c), ctrl, self)
-        self.stroke = PaintButton("Stroke", lambda c: ctrl.set_style("stroke", c), ctrl, self)
-        form.addRow("Fill", self.fill)
-        form.addRow("Stroke", self.stroke)
+        self.fill = PaintButton(tr("Fill"), lambda c: ctrl.set_style("fill", c), ctrl, self)
+        self.stroke = PaintButton(tr("Stroke"), lambda c: ctrl.set_style("stroke", c), ctrl, self)
+        form.addRow(tr("Fill"), self.fill)
+        form.addRow(tr("Stroke"), self.stroke)
         self.stroke_width = QDoubleSpinBox(self, decimals=2, minimum=0, maximum=1000)
-        self.stroke_width.setAccessibleName("Stroke width")
+        self.stroke_width.setAccessibleName(tr("Stroke width"))
         self.stroke_width.setKeyboardTracking(False)
         self.stroke_width.valueChanged.connect(self._stroke_width_edited)
-        form.addRow("Stroke width", self.stroke_width)
+        form.addRow(tr("Stroke width"), self.stroke_width)
         self.family = QFontComboBox(self)
-        self.family.setAccessibleName("Font family")
+        self.family.setAccessibleName(tr("Font family"))
         self.family.currentFontChanged.connect(lambda f: self._text_edit("family", f.family()))
-        form.addRow("Font", self.family)
+        form.addRow(tr("Font"), self.family)
         self.font_size = QDoubleSpinBox(self, decimals=1, minimum=1, maximum=2000, suffix=" pt")
-        self.font_size.setAccessibleName("Font size")
+        self.font_size.setAccessibleName(tr("Font size"))
         self.font_size.setKeyboardTracking(False)
         self.font_size.valueChanged.connect(lambda v: self._text_edit("size", to_mm(v, "pt", 72)))
-        form.addRow("Size", self.font_size)
+        form.addRow(tr("Size"), self.font_size)
         self.weight = QComboBox(self)
-        self.weight.setAccessibleName("Font weight")
+        self.weight.setAccessibleName(tr("Font weight"))
         for name, value in WEIGHTS:
-            self.weight.addItem(name, value)
+            self.weight.addItem(marked(name), value)
         self.weight.currentIndexChanged.connect(
             lambda i: self._text_edit("weight", self.weight.itemData(i))
         )
-        form.addRow("Weight", self.weight)
+        form.addRow(tr("Weight"), self.weight)
         self._updating = False
         ctrl.selection_changed.connect(self.refresh)
         ctrl.elements_changed.connect(self.refresh)
@@ -161,5 +164,10 @@ class PropertiesPanel(QWidget):
             return
         ids = [e.id for e in self.ctrl.selected() if isinstance(e, Text)]
         self.ctrl.set_attrs(
-            {i: {attr: value} for i in ops.movable(self.ctrl.doc, ids)}, f"Set font {attr}"
+            {i: {attr: value} for i in ops.movable(self.ctrl.doc, ids)},
+            {
+                "family": tr("Set font family"),
+                "size": tr("Set font size"),
+                "weight": tr("Set font weight"),
+            }.get(attr, attr),
         )

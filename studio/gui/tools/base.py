@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from studio.document import ops
 from studio.document.snap import snap_point, targets
 from studio.gui.canvas.items import ElementItem, top_element_item
+from studio.gui.i18n import N_
 
 if TYPE_CHECKING:
     from studio.gui.canvas.view import CanvasView
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 class Tool:
     name = "tool"
-    label = "Tool"
+    label = N_("Tool")
     cursor = Qt.CursorShape.ArrowCursor
 
     def __init__(self, view: CanvasView) -> None:

@@ -10,6 +10,7 @@ from studio.document import ops
 from studio.document.geometry import apply, invert, multiply
 from studio.document.model import Path, PathCommand
 from studio.gui.canvas.decor import cosmetic
+from studio.gui.i18n import N_, tr
 from studio.gui.tools.base import Tool
 
 NODE_PX = 8.0
@@ -43,7 +44,7 @@ def moved_point(
 
 class NodeTool(Tool):
     name = "nodes"
-    label = "Edit nodes"
+    label = N_("Edit nodes")
 
     def __init__(self, view) -> None:
         super().__init__(view)
@@ -119,7 +120,7 @@ class NodeTool(Tool):
         x, y = apply(invert(self._matrix(path)), pos.x(), pos.y())
         ci, ai, anchor = self.dragging
         commands = moved_point(path.commands, ci, ai, x, y, anchor)
-        self.ctrl.set_attrs({path.id: {"commands": commands}}, "Edit nodes", self.gesture)
+        self.ctrl.set_attrs({path.id: {"commands": commands}}, tr("Edit nodes"), self.gesture)
 
     def release(self, pos: QPointF, event: QMouseEvent) -> None:
         self.dragging = None

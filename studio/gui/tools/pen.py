@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 
 from studio.document.model import Path, PathCommand, Style
 from studio.gui.canvas.decor import cosmetic
+from studio.gui.i18n import N_, tr
 from studio.gui.tools.base import Tool
 
 CLOSE_PX = 8
@@ -35,7 +36,7 @@ def commands_for(nodes: list[tuple[QPointF, QPointF]], closed: bool) -> list[Pat
 
 class PenTool(Tool):
     name = "pen"
-    label = "Pen"
+    label = N_("Pen")
     cursor = Qt.CursorShape.CrossCursor
 
     def __init__(self, view) -> None:
@@ -117,7 +118,7 @@ class PenTool(Tool):
         )
         if closed and ctrl.stroke is None:
             style.stroke, style.stroke_width = None, 0.0
-        ctrl.add([Path(commands=commands_for(nodes, closed), style=style)], "Draw path")
+        ctrl.add([Path(commands=commands_for(nodes, closed), style=style)], tr("Draw path"))
 
     def cancel(self) -> None:
         self.nodes, self.dragging = [], False

@@ -12,6 +12,7 @@ from studio.document import ops
 from studio.document.geometry import Box, Matrix, multiply, rotate, scale, translate
 from studio.document.snap import snap_box, targets
 from studio.gui.canvas.decor import cosmetic
+from studio.gui.i18n import N_, tr
 from studio.gui.tools.base import Tool
 
 _OPPOSITE = {"nw": "se", "n": "s", "ne": "sw", "e": "w", "se": "nw", "s": "n", "sw": "ne", "w": "e"}
@@ -19,7 +20,7 @@ _OPPOSITE = {"nw": "se", "n": "s", "ne": "sw", "e": "w", "se": "nw", "s": "n", "
 
 class SelectTool(Tool):
     name = "select"
-    label = "Select"
+    label = N_("Select")
 
     def __init__(self, view) -> None:
         super().__init__(view)
@@ -73,13 +74,13 @@ class SelectTool(Tool):
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if self.mode == "move":
             m = self._move_matrix(pos)
-            text = "Move"
+            text = tr("Move")
         elif self.mode == "scale":
             m = self._scale_matrix(pos, shift)
-            text = "Scale"
+            text = tr("Scale")
         else:
             m = self._rotate_matrix(pos, shift)
-            text = "Rotate"
+            text = tr("Rotate")
         transforms = {i: multiply(m, t) for i, t in self.originals.items()}
         self.ctrl.set_transforms(transforms, text, self.gesture)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from studio.document.model import Element, Ellipse, Path, Polygon, Rect, Style
 from studio.gui.canvas.decor import cosmetic
 from studio.gui.canvas.items import brush_for, element_path
+from studio.gui.i18n import N_, tr
 from studio.gui.tools.base import Tool
 
 MIN_SIZE_PX = 3
@@ -22,14 +23,23 @@ class ShapeTool(Tool):
         self.kind = kind
         self.name = kind
         self.label = {
-            "rect": "Rectangle",
-            "ellipse": "Ellipse",
-            "polygon": "Polygon",
-            "star": "Star",
-            "line": "Line",
+            "rect": N_("Rectangle"),
+            "ellipse": N_("Ellipse"),
+            "polygon": N_("Polygon"),
+            "star": N_("Star"),
+            "line": N_("Line"),
         }[kind]
         self.start: QPointF | None = None
         self.preview: QGraphicsPathItem | None = None
+
+    def _undo_text(self) -> str:
+        return {
+            "rect": tr("Draw rectangle"),
+            "ellipse": tr("Draw ellipse"),
+            "polygon": tr("Draw polygon"),
+            "star": tr("Draw star"),
+            "line": tr("Draw line"),
+        }[self.kind]
 
     def make(self, a: QPointF, b: QPointF, square: bool) -> Element:
         ctrl = self.ctrl
@@ -97,7 +107,7 @@ class ShapeTool(Tool):
         if abs(end.x() - start.x()) < reach and abs(end.y() - start.y()) < reach:
             return
         square = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.ctrl.add([self.make(start, end, square)], f"Draw {self.label.lower()}")
+        self.ctrl.add([self.make(start, end, square)], self._undo_text())
 
     def key_press(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape and self.preview is not None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
 from studio.document.model import Text
 from studio.gui.canvas.items import TEXT_PX, brush_for, qtransform, text_font
+from studio.gui.i18n import N_, tr
 from studio.gui.tools.base import Tool
 
 
@@ -70,7 +71,7 @@ def edit_text(view, element_id: str) -> TextEditor | None:
         if item is not None and scene.items_by_id.get(element_id) is item:
             item.setVisible(text.visible)
         if content.strip():
-            ctrl.set_attrs({element_id: {"content": content}}, "Edit text")
+            ctrl.set_attrs({element_id: {"content": content}}, tr("Edit text"))
         else:
             ctrl.select([element_id])
             ctrl.delete_selection()
@@ -87,7 +88,7 @@ def edit_text(view, element_id: str) -> TextEditor | None:
 
 class TextTool(Tool):
     name = "text"
-    label = "Text"
+    label = N_("Text")
     cursor = Qt.CursorShape.IBeamCursor
 
     def __init__(self, view) -> None:
@@ -114,7 +115,7 @@ class TextTool(Tool):
         def done(content: str) -> None:
             if content.strip():
                 text.content = content
-                ctrl.add([text], "Add text")
+                ctrl.add([text], tr("Add text"))
 
         self.editor = TextEditor(text, done)
         self.scene.addItem(self.editor)
