@@ -8,6 +8,7 @@ that does not fit its declaration falls back to the default instead of breaking 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -52,6 +53,16 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("ui/theme", str, "system", "Colour theme of the app.", ("system", "light", "dark")),
+    Setting(
+        "ui/language",
+        str,
+        "system",
+        "Language of the interface (applied at the next start).",
+        ("system", "en", "fr"),
+    ),
+    Setting("export/folder", Path, Path(), "Folder the export dialogs open first (empty: home)."),
+    Setting("tour/shown", bool, False, "Whether the first-run tour has been shown."),
+    Setting("settings/version", int, 0, "Version of the settings file, for migrations."),
     Setting("recent/designs", list, [], "Design files opened lately, newest first."),
     Setting("recent/briefs", list, [], "Briefs opened lately, newest first."),
     Setting("recent/max", int, 10, "How many recent files to remember.", minimum=1, maximum=50),
@@ -78,6 +89,23 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 BY_KEY = {s.key: s for s in SETTINGS}
+
+# Settings the app keeps for itself: not shown in the preferences dialog.
+INTERNAL = frozenset(
+    {
+        "recent/designs",
+        "recent/briefs",
+        "window/geometry",
+        "window/state",
+        "tour/shown",
+        "settings/version",
+    }
+)
+
+
+def section(key: str) -> str:
+    """The group a setting is shown under: the part of its key before the slash."""
+    return key.split("/", 1)[0]
 
 
 def setting(key: str) -> Setting:
