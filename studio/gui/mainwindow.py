@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import InputError
-from studio.gui import actions, preferences, recovery
+from studio.gui import actions, keyboard, preferences, recovery
 from studio.gui.briefs import BriefFlow
 from studio.gui.canvas.rulers import THICKNESS, Ruler
 from studio.gui.canvas.scene import CanvasScene
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["Brief"], self.docks["History"])
         self.tabifyDockWidget(self.docks["History"], self.docks["Checks"])
         self.docks["Brief"].raise_()
+        keyboard.focusable_dock_tabs(self)  # dock tabs reachable with Tab
         self.garment_box: QComboBox
         self.garment_action: QAction
         self.tools = self._tools()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from studio.document.model import Element, Group, Layer
 from studio.gui.controller import Controller
+from studio.gui.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,6 +20,7 @@ class LayersPanel(QTreeWidget):
         self.ctrl = ctrl
         self.setAccessibleName("Layers")
         self.setHeaderLabels(["Name", "Visible", "Locked"])
+        self.header().setAccessibleName(tr("Layer columns"))
         self.setColumnCount(3)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
