@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -256,8 +256,10 @@ class PreferencesDialog(QDialog):
 
 
 def show_preferences(window: QWidget, store: Store) -> PreferencesDialog:
-    """Open the dialog non-blocking (changes apply while it is open)."""
+    """Open the dialog without blocking: changes apply while it is open, so the user sees the
+    new theme on the window behind it."""
     dialog = PreferencesDialog(store, window)
-    dialog.setModal(True)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    window.preferences_dialog = dialog  # type: ignore[attr-defined]
     return dialog
