@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio import themes
+from studio import i18n, themes
 from studio.gui.i18n import tr
 from studio.gui.settings_store import Store
 from studio.settings import INTERNAL, SETTINGS, Setting, section, setting
@@ -119,13 +119,13 @@ def apply_theme(name: str) -> None:
 
 def apply_at_start(store: Store) -> None:
     """Migrations, then the language (before any widget shows a string), then the theme."""
-    from studio.gui import i18n
+    from studio.gui import i18n as gui_i18n
 
     run_migrations(store)
     app = QApplication.instance()
     language = store.get("ui/language")
     if app is not None:
-        i18n.install(app, None if language == "system" else language)
+        gui_i18n.install(app, None if language == "system" else language)
     apply_theme(store.get("ui/theme"))
 
 
@@ -152,7 +152,7 @@ class PreferencesDialog(QDialog):
                 groups[title] = QFormLayout(box)
                 layout.addWidget(box)
             editor = self._editor(declared)
-            help_text = tr(declared.description)
+            help_text = i18n._(declared.description)  # marked with N_() in studio.settings
             editor.setToolTip(help_text)
             editor.setWhatsThis(help_text)
             editor.setAccessibleDescription(help_text)
