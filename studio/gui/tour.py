@@ -57,6 +57,8 @@ class Tour(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.pointer = QLabel(self)  # an arrow towards the widget the step is about
+        self.pointer.setAccessibleName(tr("Points at"))
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.counter = QLabel(self)
@@ -69,8 +71,11 @@ class Tour(QFrame):
         row.addStretch(1)
         row.addWidget(self.skip_button)
         row.addWidget(self.next_button)
+        heading = QHBoxLayout()
+        heading.addWidget(self.pointer)
+        heading.addWidget(self.title, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.text)
         layout.addLayout(row)
         self.steps = steps(window)
@@ -108,10 +113,13 @@ class Tour(QFrame):
         win = self.window_
         top_left = target.mapTo(win, QPoint(0, 0))
         x = top_left.x() + target.width() + 8
+        self.pointer.setText("◀")
         if x + self.width() > win.width():
             x = top_left.x() - self.width() - 8
+            self.pointer.setText("▶")
         if x < 0:
             x = top_left.x() + (target.width() - self.width()) // 2
+            self.pointer.setText("▲")
         y = top_left.y() + 24
         x = max(0, min(x, win.width() - self.width()))
         y = max(0, min(y, win.height() - self.height()))

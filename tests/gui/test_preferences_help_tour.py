@@ -134,6 +134,8 @@ def test_tour_walks_the_brief_the_canvas_and_the_checks(window, fraise_brief_pat
     assert isinstance(tour, Tour) and tour.isVisible()
     assert tour.target is window.docks["Brief"]
     assert not tour.geometry().intersects(window.docks["Brief"].geometry())  # beside it
+    assert tour.geometry().left() >= window.docks["Brief"].geometry().right()
+    assert tour.pointer.text() == "◀"  # pointing back at the brief
     tour.next_button.click()
     assert tour.target is window.view and tour.isVisible()
     tour.next_button.click()
