@@ -64,7 +64,7 @@ def label_for(key: str) -> str:
     return {
         "ui/theme": tr("&Theme"),
         "ui/language": tr("&Language"),
-        "export/folder": tr("Export &folder"),
+        "export/folder": tr("E&xport folder"),
         "recent/max": tr("&Recent files"),
         "autosave/interval_s": tr("Recovery save &every (s)"),
         "autosave/idle_s": tr("Recovery save after &calm (s)"),
@@ -167,7 +167,7 @@ class PreferencesDialog(QDialog):
             self.editors[declared.key] = editor
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore = buttons.addButton(
-            tr("&Restore Defaults"), QDialogButtonBox.ButtonRole.ResetRole
+            tr("Restore De&faults"), QDialogButtonBox.ButtonRole.ResetRole
         )
         self.restore.clicked.connect(self.restore_defaults)
         buttons.rejected.connect(self.reject)

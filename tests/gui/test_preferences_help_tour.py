@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
 )
 
@@ -23,6 +24,11 @@ from studio.gui.preferences import PreferencesDialog, run_migrations
 from studio.gui.settings_store import Store
 from studio.gui.tour import Tour, show_tour
 from studio.settings import INTERNAL, SETTINGS
+
+
+def _mnemonics(dialog) -> list[str]:
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)]
+    return [t[t.index("&") + 1].lower() for t in texts if "&" in t]
 
 
 def test_dialog_has_one_fitting_editor_per_setting_with_its_help(window, qtbot) -> None:
@@ -44,6 +50,8 @@ def test_dialog_has_one_fitting_editor_per_setting_with_its_help(window, qtbot) 
     assert [language.itemText(i) for i in range(3)] == ["System", "English", "Français"]
     notes = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Takes effect when Motif Studio starts again." in notes  # the language needs it
+    keys = _mnemonics(dialog)
+    assert len(keys) >= 9 and len(keys) == len(set(keys)), keys  # Alt+key is unambiguous
 
 
 def test_changes_are_stored_at_once_and_the_theme_applies(window, qtbot) -> None:
@@ -155,3 +163,29 @@ def test_tour_starts_once_on_the_first_design_and_skip_ends_it(window, fraise_br
     assert tour.isVisible() and tour.index == 0
     tour.skip_button.click()
     assert not tour.isVisible() and Store().get("tour/shown") is True
+
+
+def test_the_language_setting_applies_at_the_next_start(qtbot, monkeypatch) -> None:
+    from studio import i18n
+    from studio.gui.i18n import install
+    from studio.gui.mainwindow import MainWindow
+
+    monkeypatch.delenv("MOTIF_STUDIO_LANG", raising=False)
+    Store().set("ui/language", "fr")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        titles = [a.text() for a in win.menuBar().actions()]
+        assert "&Aide" in titles and "&Help" not in titles
+        assert win.acts["preferences"].text() == "Pré&férences…"
+        dialog = PreferencesDialog(win.store, win)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Préférences"
+        assert dialog.editors["canvas/snap"].toolTip().startswith("Aimanter")
+        keys = _mnemonics(dialog)
+        assert len(keys) == len(set(keys)), keys
+    finally:
+        Store().set("ui/language", "system")
+        install(QApplication.instance(), None)  # back to the system language, Qt's too
+        assert i18n.current_language() != "fr" or "fr" in i18n.system_languages()[:1]
+        win.ctrl.stack.setClean()
