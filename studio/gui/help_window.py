@@ -40,20 +40,36 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.page = ""
+        self.language = ""
         self.show_page(page)
 
-    def show_page(self, page: str) -> None:
+    def show_page(self, page: str, language: str | None = None) -> None:
+        """A guide page in ``language`` (default: the interface's; English when missing)."""
+        path = help.guide_page(page, language)
         self.page = page
-        self.browser.setHtml(help.page_html(page))
+        self.language = path.parent.name if path.parent != help.guide_dir() else "en"
+        self.browser.setHtml(help.page_html(page, language))
+        self.browser.setSearchPaths([str(path.parent)])  # the pages' images load
 
     def follow(self, url: QUrl) -> None:
-        """A link to another guide page (``creators.md``) opens it here; web links go to the
-        browser; anything else (images, anchors) is ignored."""
-        name = url.path().rsplit("/", 1)[-1]
-        if url.scheme() in ("", "file") and name.endswith(".md") and name[:-3] in help.PAGES:
-            self.show_page(name[:-3])
-        elif url.scheme() in ("http", "https"):
+        """A link to another guide page (``creators.md``, ``fr/README.md``, ``../README.md``)
+        opens it here, resolved from the page shown; web links go to the browser; anything
+        else (images, anchors, files outside the guide) is ignored."""
+        if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
+            return
+        if url.scheme() not in ("", "file") or not url.path().endswith(".md"):
+            return
+        here = help.guide_page(self.page, self.language).parent
+        target = (here / url.path()).resolve()
+        base = help.guide_dir().resolve()
+        name = target.stem
+        if name not in help.PAGES:
+            return
+        if target.parent == base:
+            self.show_page(name, "en")
+        elif target.parent.parent == base and target.is_file():
+            self.show_page(name, target.parent.name)
 
 
 def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:

@@ -109,6 +109,15 @@ def test_user_guide_follows_links_between_pages(window, qtbot) -> None:
     assert guide.browser.toPlainText().strip()
     guide.follow(QUrl("pictures/shot.png"))  # not a page: stays
     assert guide.page == "creators"
+    guide.show_page("README")
+    guide.follow(QUrl("fr/README.md"))  # "En français" on the English index
+    assert (guide.page, guide.language) == ("README", "fr")
+    french_index = guide.browser.toPlainText()
+    guide.follow(QUrl("creators.md"))  # stays in French
+    assert (guide.page, guide.language) == ("creators", "fr")
+    guide.follow(QUrl("../README.md"))  # the French index's link back to English
+    assert (guide.page, guide.language) == ("README", "en")
+    assert guide.browser.toPlainText() != french_index
     guide.close()
 
 
