@@ -85,9 +85,9 @@ def available_languages() -> list[str]:
 
 
 def set_language(code: str | None) -> None:
-    """Apply the app's language setting (``None`` or ``""``: follow the system)."""
+    """Apply the app's language setting (``None``, ``""`` or ``"system"``: follow the system)."""
     global _setting, _active
-    _setting = code or None
+    _setting = code if code and code != "system" else None
     _active = None
 
 

@@ -8,7 +8,10 @@ that does not fit its declaration falls back to the default instead of breaking 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from studio.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -51,16 +54,27 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("ui/theme", str, "system", "Colour theme of the app.", ("system", "light", "dark")),
-    Setting("ui/language", str, "", "Language of the app (fr, en…); empty follows the system."),
-    Setting("recent/designs", list, [], "Design files opened lately, newest first."),
-    Setting("recent/briefs", list, [], "Briefs opened lately, newest first."),
-    Setting("recent/max", int, 10, "How many recent files to remember.", minimum=1, maximum=50),
+    Setting("ui/theme", str, "system", N_("Colour theme of the app."), ("system", "light", "dark")),
+    Setting(
+        "ui/language",
+        str,
+        "system",
+        N_("Language of the interface (applied at the next start)."),
+        ("system", "en", "fr"),
+    ),
+    Setting(
+        "export/folder", Path, Path(), N_("Folder the export dialogs open first (empty: home).")
+    ),
+    Setting("tour/shown", bool, False, N_("Whether the first-run tour has been shown.")),
+    Setting("settings/version", int, 0, N_("Version of the settings file, for migrations.")),
+    Setting("recent/designs", list, [], N_("Design files opened lately, newest first.")),
+    Setting("recent/briefs", list, [], N_("Briefs opened lately, newest first.")),
+    Setting("recent/max", int, 10, N_("How many recent files to remember."), minimum=1, maximum=50),
     Setting(
         "autosave/interval_s",
         int,
         30,
-        "Seconds between automatic recovery saves while there are unsaved changes.",
+        N_("Seconds between automatic recovery saves while there are unsaved changes."),
         minimum=5,
         maximum=600,
     ),
@@ -68,17 +82,36 @@ SETTINGS: tuple[Setting, ...] = (
         "autosave/idle_s",
         float,
         2.0,
-        "Seconds of calm after an edit before a recovery save.",
+        N_("Seconds of calm after an edit before a recovery save."),
         minimum=0.5,
         maximum=60,
     ),
-    Setting("canvas/snap", bool, True, "Snap to guides, the artboard and other elements."),
-    Setting("canvas/snap_px", int, 8, "Snapping distance in screen pixels.", minimum=1, maximum=50),
-    Setting("window/geometry", bytes, b"", "Size and place of the main window."),
-    Setting("window/state", bytes, b"", "Docks and toolbars of the main window."),
+    Setting("canvas/snap", bool, True, N_("Snap to guides, the artboard and other elements.")),
+    Setting(
+        "canvas/snap_px", int, 8, N_("Snapping distance in screen pixels."), minimum=1, maximum=50
+    ),
+    Setting("window/geometry", bytes, b"", N_("Size and place of the main window.")),
+    Setting("window/state", bytes, b"", N_("Docks and toolbars of the main window.")),
 )
 
 BY_KEY = {s.key: s for s in SETTINGS}
+
+# Settings the app keeps for itself: not shown in the preferences dialog.
+INTERNAL = frozenset(
+    {
+        "recent/designs",
+        "recent/briefs",
+        "window/geometry",
+        "window/state",
+        "tour/shown",
+        "settings/version",
+    }
+)
+
+
+def section(key: str) -> str:
+    """The group a setting is shown under: the part of its key before the slash."""
+    return key.split("/", 1)[0]
 
 
 def setting(key: str) -> Setting:

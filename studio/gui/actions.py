@@ -110,6 +110,9 @@ def build(window: MainWindow) -> dict[str, QAction]:
     tools_menu = bar.addMenu(tr("&Tools"))
     a["connectors"] = _action(window, tr("&Connectors…"), window.delivery.connectors)
     tools_menu.addAction(a["connectors"])
+    from studio.gui import help_menu  # Edit → Preferences…, the Help menu
+
+    help_menu.install(window, a, edit)
     _toolbars(window, a)
     return a
 

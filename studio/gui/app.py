@@ -55,6 +55,9 @@ def make_window(args: argparse.Namespace):
     recovered = False
     if not args.screenshot:
         recovered = window.offer_recovery()
+        from studio.gui.tour import start_on_first_design
+
+        start_on_first_design(window)
     if target and not recovered:
         window.open_path(Path(target))
     return window

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import InputError
-from studio.gui import actions, recovery
+from studio.gui import actions, keyboard, preferences, recovery
 from studio.gui.briefs import BriefFlow
 from studio.gui.canvas.rulers import THICKNESS, Ruler
 from studio.gui.canvas.scene import CanvasScene
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Motif Studio")
         self.store = store or Store()
+        preferences.apply_at_start(self.store)  # migrations, language, theme: before any text
         self.ctrl = Controller(self)
         self.scene = CanvasScene(self.ctrl)
         self.view = CanvasView(self.scene)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["Brief"], self.docks["History"])
         self.tabifyDockWidget(self.docks["History"], self.docks["Checks"])
         self.docks["Brief"].raise_()
+        keyboard.focusable_dock_tabs(self)  # dock tabs reachable with Tab
         self.garment_box: QComboBox
         self.garment_action: QAction
         self.tools = self._tools()

@@ -26,6 +26,7 @@ class LayersPanel(QTreeWidget):
         self.ctrl = ctrl
         self.setAccessibleName(tr("Layers"))
         self.setHeaderLabels([tr("Name"), tr("Visible"), tr("Locked")])
+        self.header().setAccessibleName(tr("Layer columns"))
         self.setColumnCount(3)
         # names take the room; the check columns fit their headers (longer in French)
         header = self.header()
