@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from studio.errors import InputError
+from studio.render import pdf as pdf_module
 from studio.render.fonts import resolve_generic_families
 from studio.render.pdf import render_pdf
 from studio.safety.svg import sanitize_svg_report
@@ -29,8 +30,11 @@ def main() -> int:
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--base-dir", type=Path)
     parser.add_argument("--no-raster", action="store_true")
+    parser.add_argument("--all-raster", action="store_true", help="raster fallback for every file")
     parser.add_argument("--rasteriser", choices=("pdftocairo", "pdftoppm"), default="pdftocairo")
     args = parser.parse_args()
+    if args.all_raster:  # to measure what the fallback would give each file
+        pdf_module.used_features = lambda root: {"filter"}
     try:
         clean = sanitize_svg_report(args.svg.read_bytes(), args.svg,
                                     base_dir=args.base_dir or args.svg.parent,

@@ -88,13 +88,17 @@ def main() -> int:
                         help="how --pdf turns the PDF back into pixels (see bench/_pdf_roundtrip)")
     parser.add_argument("--no-raster", action="store_true",
                         help="with --pdf: no raster fallback (to choose its features)")
+    parser.add_argument("--all-raster", action="store_true",
+                        help="with --pdf: raster fallback for every file")
     parser.add_argument("--csv", type=Path)
     args = parser.parse_args()
     names = suite_names(args.suite, args.sample)
-    extra = ("--rasteriser", args.rasteriser, *(["--no-raster"] if args.no_raster else []))
+    extra = ("--rasteriser", args.rasteriser, *(["--no-raster"] if args.no_raster else []),
+             *(["--all-raster"] if args.all_raster else []))
     extra = extra if args.pdf else ()
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(run_one, [(args.suite, n, args.pdf, extra) for n in names], chunksize=4))
+        jobs = [(args.suite, n, args.pdf, extra) for n in names]
+        results = list(pool.map(run_one, jobs, chunksize=4))
     counts = {k: sum(1 for r in results if r[1] == k) for k in ("pass", "fail", "crash", "refused")}
     if args.csv:
         with open(args.csv, "w", newline="", encoding="utf-8") as handle:
