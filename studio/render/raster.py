@@ -24,6 +24,7 @@ from PIL import Image, ImageCms
 
 from studio.errors import InputError
 from studio.paths import resources_dir
+from studio.render import watchdog
 from studio.render.fonts import DEFAULT_FAMILY
 from studio.safety import images
 
@@ -76,7 +77,18 @@ def check_render_size(width_px: int, height_px: int, source: str | None = None) 
 
 
 def _resvg_png(svg: bytes, width_px: int, height_px: int) -> bytes:
-    """resvg's PNG of ``svg`` stretched to the size; panics and errors become InputError."""
+    """resvg's PNG of ``svg`` stretched to the size; panics and errors become InputError.
+
+    Filter primitives can cost without bound (see :mod:`studio.render.watchdog`), so documents
+    with any are drawn in a child process under a time limit.
+    """
+    if b"<fe" in svg or b":fe" in svg:
+        limit = watchdog.time_limit(width_px, height_px)
+        return watchdog.run_with_time_limit(lambda: _draw_png(svg, width_px, height_px), limit)
+    return _draw_png(svg, width_px, height_px)
+
+
+def _draw_png(svg: bytes, width_px: int, height_px: int) -> bytes:
     try:
         tree = resvg.usvg.Tree.from_str(svg.decode("utf-8", errors="replace"), _opts())
         tw, th = tree.int_size()
