@@ -17,7 +17,7 @@ import select
 import signal
 import struct
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from studio.errors import InputError
 
@@ -62,21 +62,6 @@ def quiet_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
-def _read_exactly(fd: int, size: int, deadline: float, pid: int) -> bytes:
-    chunks: list[bytes] = []
-    got = 0
-    while got < size:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            raise TimeoutError
-        chunk = os.read(fd, min(size - got, 1 << 22))
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
-
-
 def _child(write_fd: int, work: Callable[[], bytes]) -> None:
     """In the forked child: run ``work``, send ``K len data`` or ``E len message``, exit."""
     status = 0
@@ -100,27 +85,51 @@ def _child(write_fd: int, work: Callable[[], bytes]) -> None:
 
 def run_with_time_limit(work: Callable[[], bytes], seconds: float) -> bytes:
     """``work()`` in a forked child; InputError if it fails or takes more than ``seconds``."""
+    return run_parallel([work], seconds)[0]
+
+
+def run_parallel(works: Sequence[Callable[[], bytes]], seconds: float) -> list[bytes]:
+    """Each of ``works`` in its own forked child, all at once, under one time limit."""
     if not hasattr(os, "fork"):
-        return work()
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child never returns
-        os.close(read_fd)
-        _child(write_fd, work)
-    os.close(write_fd)
-    deadline = time.monotonic() + seconds
+        return [work() for work in works]
+    children: dict[int, tuple[int, int]] = {}  # read fd -> (index, pid)
     try:
-        header = _read_exactly(read_fd, 9, deadline, pid)
-        payload = _read_exactly(read_fd, struct.unpack("<Q", header[1:])[0], deadline, pid)
-    except TimeoutError:
-        os.kill(pid, signal.SIGKILL)
-        raise InputError(None, f"drawing this SVG took more than {seconds:.0f} s, so it was "
-                               "stopped (a filter too costly at this size?)") from None
-    except EOFError:
-        raise InputError(None, "the renderer crashed on this SVG") from None
+        for index, work in enumerate(works):
+            read_fd, write_fd = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child never returns
+                os.close(read_fd)
+                _child(write_fd, work)
+            os.close(write_fd)
+            children[read_fd] = (index, pid)
+        return _collect(children, time.monotonic() + seconds, seconds)
     finally:
-        os.close(read_fd)
-        os.waitpid(pid, 0)
-    if header[:1] == _ERROR:
-        raise InputError(None, payload.decode(errors="replace"))
-    return payload
+        for read_fd, (_, pid) in children.items():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.close(read_fd)
+            os.waitpid(pid, 0)
+
+
+def _collect(children: dict[int, tuple[int, int]], deadline: float,
+             seconds: float) -> list[bytes]:
+    """The children's payloads in order, reading all pipes as data arrives."""
+    received: dict[int, bytearray] = {fd: bytearray() for fd in children}
+    done: dict[int, bytes] = {}
+    while len(done) < len(children):
+        left = deadline - time.monotonic()
+        ready = select.select([fd for fd in children if fd not in done], [], [], max(left, 0))[0]
+        if not ready:
+            raise InputError(None, f"drawing this SVG took more than {seconds:.0f} s, so it "
+                                   "was stopped (a filter too costly at this size?)")
+        for fd in ready:
+            chunk = os.read(fd, 1 << 22)
+            buf = received[fd]
+            if not chunk:
+                raise InputError(None, "the renderer crashed on this SVG")
+            buf += chunk
+            if len(buf) >= 9 and len(buf) - 9 >= struct.unpack("<Q", buf[1:9])[0]:
+                if buf[:1] == _ERROR:
+                    raise InputError(None, bytes(buf[9:]).decode(errors="replace"))
+                done[fd] = bytes(memoryview(buf)[9:])
+    return [done[fd] for fd, _ in sorted(children.items(), key=lambda item: item[1][0])]
