@@ -42,8 +42,8 @@ def compare(image: Image.Image, ref: Image.Image) -> float:
     return float((np.abs(flat(image) - flat(ref)).max(axis=2) > 32).mean())
 
 
-def run_one(job: tuple[str, str, bool]) -> tuple[str, str, float, float, str]:
-    suite, rel, pdf = job
+def run_one(job: tuple[str, str, bool, tuple[str, ...]]) -> tuple[str, str, float, float, str]:
+    suite, rel, pdf, extra = job
     svg = Path(suite, "tests", rel)
     ref = Image.open(svg.with_suffix(".png"))
     dpi = 96 * ref.size[0] / 200
@@ -53,7 +53,7 @@ def run_one(job: tuple[str, str, bool]) -> tuple[str, str, float, float, str]:
         out = Path(tmp, "o.png")
         mod = "bench._pdf_roundtrip" if pdf else "studio.render.fidelity_export"
         cmd = [sys.executable, "-m", mod, str(svg), "--dpi", f"{dpi}", "-o", str(out),
-               "--base-dir", suite]
+               "--base-dir", suite, *extra]
         start = time.perf_counter()
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=60, env=env, cwd=ROOT)
@@ -84,11 +84,21 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--pdf", action="store_true", help="measure the PDF path")
+    parser.add_argument("--rasteriser", choices=("pdftocairo", "pdftoppm"), default="pdftocairo",
+                        help="how --pdf turns the PDF back into pixels (see bench/_pdf_roundtrip)")
+    parser.add_argument("--no-raster", action="store_true",
+                        help="with --pdf: no raster fallback (to choose its features)")
+    parser.add_argument("--all-raster", action="store_true",
+                        help="with --pdf: raster fallback for every file")
     parser.add_argument("--csv", type=Path)
     args = parser.parse_args()
     names = suite_names(args.suite, args.sample)
+    extra = ("--rasteriser", args.rasteriser, *(["--no-raster"] if args.no_raster else []),
+             *(["--all-raster"] if args.all_raster else []))
+    extra = extra if args.pdf else ()
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(run_one, [(args.suite, n, args.pdf) for n in names], chunksize=4))
+        jobs = [(args.suite, n, args.pdf, extra) for n in names]
+        results = list(pool.map(run_one, jobs, chunksize=4))
     counts = {k: sum(1 for r in results if r[1] == k) for k in ("pass", "fail", "crash", "refused")}
     if args.csv:
         with open(args.csv, "w", newline="", encoding="utf-8") as handle:

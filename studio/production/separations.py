@@ -194,8 +194,12 @@ def _plates(
                 masks[k][rows] = ((ink1 == k) & (cov1 > threshold)) | (
                     (ink2 == k) & (cov2 > threshold)
                 )
+        # A pixel at least half covered goes, whole, to the ink that covers more of it: a seam
+        # between two inks (50/50 there) is printed once, never left open nor printed twice.
+        covered = cov1.astype(np.uint16) + cov2 >= 128
+        first_wins = cov1 >= cov2
         for k in active:
-            solid = ((ink1 == k) & (cov1 >= 128)) | ((ink2 == k) & (cov2 >= 128))
+            solid = covered & (((ink1 == k) & first_wins) | ((ink2 == k) & ~first_wins))
             masks[f"solid-{k}" if halftone else k][rows] = solid
     for k in active:
         counts[k] = int(np.count_nonzero(masks[k]))

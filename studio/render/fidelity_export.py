@@ -14,6 +14,7 @@ from pathlib import Path
 
 from studio.errors import InputError
 from studio.render.export import export_png
+from studio.render.watchdog import quiet_stderr
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
             data = args.svg.read_bytes()
         except OSError as exc:
             raise InputError(args.svg, f"cannot read ({exc.strerror})") from None
-        result = export_png(data, args.svg, args.dpi, base_dir=args.base_dir or args.svg.parent,
-                            allow_local_images=True)
+        with quiet_stderr():  # a Rust panic would print its own lines before our one
+            result = export_png(data, args.svg, args.dpi,
+                                base_dir=args.base_dir or args.svg.parent,
+                                allow_local_images=True)
     except InputError as exc:
         print(f"error: {exc.one_line()}", file=sys.stderr)
         return 2

@@ -1,10 +1,13 @@
 """Rasterise SVG with resvg, and encode print files that carry their DPI and colour space.
 
-resvg renders far closer to browsers than CairoSVG (see bench/bench_fidelity.py), but its
-Python binding panics (a ``BaseException``) on input it cannot use and a huge canvas can exhaust
-memory, so sizes are checked first and panics become :class:`InputError`. Callers pass SVG that
-went through :func:`studio.safety.svg.sanitize_svg`; resvg is given no resources directory, so
-it cannot read files even if something slipped through.
+resvg renders far closer to browsers than CairoSVG (see bench/bench_fidelity.py). We call it
+through svg2png-py (MIT, resvg 0.4x), whose ``svg_to_rgba`` returns raw premultiplied pixels
+without holding the GIL: no PNG encode and decode inside every render (the old binding's only
+output). It draws at the document's own size, so :mod:`studio.render.canvas` first gives the
+root the output size. Panics (``BaseException``) become :class:`InputError`, sizes are checked
+first, and filter documents run under :mod:`studio.render.watchdog`. Callers pass SVG that went
+through :func:`studio.safety.svg.sanitize_svg`; the renderer is given no resources directory,
+so it cannot read files even if something slipped through.
 
 Fonts: the bundled ``resources/fonts`` (so output does not depend on the machine), the system's,
 ``MOTIF_STUDIO_FONT_DIRS`` (``os.pathsep``-separated) and whatever :func:`configure_fonts` adds.
@@ -14,33 +17,36 @@ from __future__ import annotations
 
 import io
 import os
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import resvg
+import svg2png_py
 from PIL import Image, ImageCms
 
 from studio.errors import InputError
-from studio.i18n import _
-from studio.paths import resources_dir
-from studio.render.fonts import DEFAULT_FAMILY
-from studio.safety import images
 
-if TYPE_CHECKING:  # numpy (~0.25 s to import) only for render_rgba, not the editor's start
+if TYPE_CHECKING:  # numpy loads where pixels are wanted, not with the app's first window
     import numpy as np
     import numpy.typing as npt
+from studio.paths import resources_dir
+from studio.render import watchdog
+from studio.render.canvas import fit_root
+from studio.render.fonts import DEFAULT_FAMILY
+from studio.safety import images
+from studio.safety.svg import parse_svg
+from studio.safety.xml import serialize
 
 #: Largest raster we render: a 381 × 457 mm print at 600 DPI is 97 megapixels.
 MAX_RENDER_PIXELS = images.MAX_IMAGE_PIXELS
 MAX_RENDER_SIDE = 32_768
-#: zlib level for PNG: on a 4500 × 5400 motif level 1 took 6.3 s, level 3 10.7 s, level 6
-#: 19.1 s for 18.5 / 17.9 / 16.0 MB (bench/bench_export.py): 3x faster for 16 % more bytes.
+#: zlib level for PNG: on the 4500 × 5400 motif with :mod:`pngwrite` on 2 cores, level 1
+#: took 0.9-1.6 s, level 3 1.1-2.0 s, level 6 2.4-3.6 s for 18.8 / 18.1 / 16.7 MB
+#: (bench/bench_export.py, machine under varying load): 2x faster for 12 % more bytes.
 PNG_COMPRESS_LEVEL = 1
 FONT_DIRS_ENV = "MOTIF_STUDIO_FONT_DIRS"
 
-_options: resvg.usvg.Options | None = None
+_fonts: svg2png_py.FontDatabase | None = None
 _extra_dirs: list[Path] = []
 
 
@@ -52,74 +58,78 @@ def font_dirs() -> list[Path]:
     return dirs + _extra_dirs
 
 
-def configure_fonts(extra_dirs: Iterable[str | Path] = ()) -> resvg.usvg.Options:
-    """(Re)build the renderer options with system, bundled, env and ``extra_dirs`` fonts."""
-    global _options
+def configure_fonts(extra_dirs: Iterable[str | Path] = ()) -> svg2png_py.FontDatabase:
+    """(Re)build the renderer's fonts: system, bundled, env and ``extra_dirs``."""
+    global _fonts
     _extra_dirs[:] = [Path(d) for d in extra_dirs]
-    _options = _new_options()
-    return _options
-
-
-def _new_options() -> resvg.usvg.Options:
-    options = resvg.usvg.Options.default()
-    options.font_family = DEFAULT_FAMILY
-    options.load_system_fonts()
+    fonts = svg2png_py.FontDatabase()
+    fonts.load_system_fonts()
     for folder in font_dirs():
         if folder.is_dir():
-            options.load_fonts_dir(str(folder))
-    return options
+            fonts.load_fonts_dir(str(folder))
+    _fonts = fonts
+    return fonts
 
 
-def _opts() -> resvg.usvg.Options:
-    """The cached options in the main thread; fresh ones (about 4 ms) in any other thread.
-
-    The binding's Options is "unsendable": only the thread that made it may use it or drop it,
-    so one made by a worker thread (the GUI exports off its thread) can neither be shared nor
-    cached without a panic later, when another thread touches or frees it."""
-    if threading.current_thread() is not threading.main_thread():
-        return _new_options()
-    return _options if _options is not None else configure_fonts(_extra_dirs)
+def _font_db() -> svg2png_py.FontDatabase:
+    return _fonts if _fonts is not None else configure_fonts(_extra_dirs)
 
 
 def check_render_size(width_px: int, height_px: int, source: str | None = None) -> None:
     """InputError unless a ``width_px`` × ``height_px`` raster is one we are willing to make."""
     if width_px < 1 or height_px < 1:
-        message = _("cannot render an empty {width}x{height} image")
-        raise InputError(source, message.format(width=width_px, height=height_px))
+        raise InputError(source, f"cannot render an empty {width_px}x{height_px} image")
     if (width_px > MAX_RENDER_SIDE or height_px > MAX_RENDER_SIDE
             or width_px * height_px > MAX_RENDER_PIXELS):
-        message = _("{width}x{height} px is more than the {limit} megapixels we render")
-        raise InputError(source, message.format(
-            width=width_px,
-            height=height_px,
-            limit=MAX_RENDER_PIXELS // 1000000,
-        ))
+        raise InputError(source, f"{width_px}x{height_px} px is more than the "
+                                 f"{MAX_RENDER_PIXELS // 1_000_000} megapixels we render")
 
 
-def _resvg_png(svg: bytes, width_px: int, height_px: int) -> bytes:
-    """resvg's PNG of ``svg`` stretched to the size; panics and errors become InputError."""
+def _has_filters(svg: bytes) -> bool:
+    return b"<fe" in svg or b":fe" in svg
+
+
+def _resvg_rgba(svg: bytes, width_px: int, height_px: int) -> bytes:
+    """Premultiplied RGBA bytes of ``svg`` stretched to the size; failures become InputError.
+
+    Filter primitives can cost without bound (see :mod:`studio.render.watchdog`), so documents
+    with any are drawn in a child process under a time limit.
+    """
+    root = parse_svg(svg, None)
+    fit_root(root, width_px, height_px)
+    sized = serialize(root).decode("utf-8")
+    if _has_filters(svg):
+        limit = watchdog.time_limit(width_px, height_px)
+        return watchdog.run_with_time_limit(lambda: _draw(sized, width_px, height_px), limit)
+    return _draw(sized, width_px, height_px)
+
+
+def _draw(svg: str, width_px: int, height_px: int) -> bytes:
     try:
-        tree = resvg.usvg.Tree.from_str(svg.decode("utf-8", errors="replace"), _opts())
-        tw, th = tree.int_size()
-        transform = (width_px / tw, 0.0, 0.0, 0.0, height_px / th, 0.0)
-        return bytes(resvg.render(tree, transform, bg_size=(width_px, height_px)))
+        options = svg2png_py.RenderOptions(font_family=DEFAULT_FAMILY)
+        data, width, height = svg2png_py.svg_to_rgba(svg, _font_db(), options=options)
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
-    except BaseException as exc:  # pyo3_runtime.PanicException derives from BaseException
+    except BaseException as exc:  # a Rust panic arrives as a BaseException
         problem = str(exc).split("value: ")[-1][:160] or type(exc).__name__
-        message = _("the renderer cannot draw this SVG ({problem})")
-        raise InputError(None, message.format(problem=problem)) from None
+        raise InputError(None, f"the renderer cannot draw this SVG ({problem})") from None
+    if (width, height) != (width_px, height_px):
+        raise InputError(None, f"the renderer drew {width}x{height} px, not "
+                               f"{width_px}x{height_px}")
+    return bytes(data)
 
 
 def render_image(svg: bytes, width_px: int, height_px: int) -> Image.Image:
-    """Render ``svg`` stretched to exactly ``width_px`` × ``height_px``; RGBA, straight alpha."""
+    """Render ``svg`` stretched to exactly ``width_px`` × ``height_px``; RGBA, straight alpha.
+
+    The renderer gives premultiplied pixels; Pillow's C conversion un-premultiplies them
+    (0.2 s for 24 MP, where numpy took 1.4 s; it truncates, so a channel may be one level
+    below resvg's own rounded PNG output).
+    """
     check_render_size(width_px, height_px)
-    image: Image.Image = Image.open(io.BytesIO(_resvg_png(svg, width_px, height_px)),
-                                    formats=["PNG"])
-    image.load()
-    if image.size != (width_px, height_px):
-        image = image.resize((width_px, height_px))
-    return image if image.mode == "RGBA" else image.convert("RGBA")
+    data = _resvg_rgba(svg, width_px, height_px)
+    premultiplied = Image.frombuffer("RGBa", (width_px, height_px), data, "raw", "RGBa", 0, 1)
+    return premultiplied.convert("RGBA")
 
 
 def render_rgba(svg: bytes, width_px: int, height_px: int) -> npt.NDArray[np.uint8]:
@@ -142,7 +152,18 @@ def srgb_profile() -> bytes:
 
 def encode_png(image: Image.Image, dpi: float, *,
                compress_level: int = PNG_COMPRESS_LEVEL) -> bytes:
-    """PNG with the DPI in pHYs and an sRGB profile in iCCP."""
+    """PNG with the DPI in pHYs and an sRGB profile in iCCP.
+
+    RGB/RGBA go through :mod:`studio.render.pngwrite` (bands deflated on all cores); other
+    modes through Pillow.
+    """
+    if image.mode in ("RGB", "RGBA"):
+        import numpy as np
+
+        from studio.render import pngwrite
+
+        pixels = np.asarray(image, dtype=np.uint8)
+        return pngwrite.write_png(pixels, dpi, srgb_profile(), compress_level)
     out = io.BytesIO()
     image.save(out, "PNG", dpi=(dpi, dpi), icc_profile=srgb_profile(),
                compress_level=compress_level)

@@ -32,7 +32,8 @@ from pathlib import Path
 from studio.errors import InputError
 from studio.i18n import _
 from studio.safety import images
-from studio.safety.svg_size import root_size_px
+from studio.safety.filters import bound_filters
+from studio.safety.svg_size import root_size_px, view_box
 from studio.safety.xml import (
     DEFAULT_XML_LIMITS,
     XLINK_NS,
@@ -161,6 +162,9 @@ class _Sanitizer:
                     self.report("<script> element")
         for el in root.iter():
             self.clean_element(el)
+        vb = view_box(root)
+        bound_filters(root, (vb[2], vb[3]) if vb else (width, height),
+                      str(self.source) if self.source is not None else None)
         weight = self.render_weight(root)
         if self.rewrite is not None:
             self.rewrite(root)

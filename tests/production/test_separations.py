@@ -56,9 +56,15 @@ def test_each_plate_holds_its_ink_where_the_design_has_it(three_inks: tuple[Brie
     assert_matches_within_a_pixel(plates["Green"].mask, box_mask(shape, 20.05, 4.03, 10, 10))
     assert_matches_within_a_pixel(plates["Cream"].mask, box_mask(shape, 5.05, 18.07, 25, 6))
     assert_matches_within_a_pixel(plates["Black"].mask, box_mask(shape, 33, 20, 4, 4))
-    # The red/green seam is split, never printed twice nor left open.
+    # The red/green seam is never printed twice (nor left open: see the test below).
     seam = slice(41, 140), slice(195, 206)
     assert not (plates["Red"].mask[seam] & plates["Green"].mask[seam]).any()
+
+
+def test_red_green_seam_is_not_left_open(three_inks: tuple[Brief, Design]) -> None:
+    brief, design = three_inks
+    plates = by_name(separate(design, brief, SeparationOptions(garment="White")).plates)
+    seam = slice(41, 140), slice(195, 206)
     assert (plates["Red"].mask[seam] | plates["Green"].mask[seam]).all()
 
 

@@ -20,7 +20,9 @@ from studio.render.export import export_png
 
 SUITE = Path(os.environ.get("MOTIF_STUDIO_RESVG_SUITE", "/work/shared/resvg-test-suite"))
 SAMPLE = 40
-MEASURED = 30  # of 40, measured with this code
+#: Of 40, measured with this code (svg2png-py's resvg 0.48; resvg 0.2.0's binding got 30: it
+#: also passed painting/context/with-text.svg, whose text decoration the newer resvg draws apart).
+MEASURED = 29
 MIN_PASS = MEASURED - 2
 
 pytestmark = pytest.mark.skipif(not (SUITE / "tests").is_dir(), reason="resvg suite not present")
