@@ -25,6 +25,7 @@ import svg2png_py
 from PIL import Image, ImageCms
 
 from studio.errors import InputError
+from studio.i18n import _
 
 if TYPE_CHECKING:  # numpy loads where pixels are wanted, not with the app's first window
     import numpy as np
@@ -78,11 +79,20 @@ def _font_db() -> svg2png_py.FontDatabase:
 def check_render_size(width_px: int, height_px: int, source: str | None = None) -> None:
     """InputError unless a ``width_px`` × ``height_px`` raster is one we are willing to make."""
     if width_px < 1 or height_px < 1:
-        raise InputError(source, f"cannot render an empty {width_px}x{height_px} image")
+        raise InputError(
+            source,
+            _("cannot render an empty {width}x{height} image").format(
+                width=width_px, height=height_px
+            ),
+        )
     if (width_px > MAX_RENDER_SIDE or height_px > MAX_RENDER_SIDE
             or width_px * height_px > MAX_RENDER_PIXELS):
-        raise InputError(source, f"{width_px}x{height_px} px is more than the "
-                                 f"{MAX_RENDER_PIXELS // 1_000_000} megapixels we render")
+        raise InputError(
+            source,
+            _("{width}x{height} px is more than the {limit} megapixels we render").format(
+                width=width_px, height=height_px, limit=MAX_RENDER_PIXELS // 1_000_000
+            ),
+        )
 
 
 def _has_filters(svg: bytes) -> bool:
@@ -112,7 +122,9 @@ def _draw(svg: str, width_px: int, height_px: int) -> bytes:
         raise
     except BaseException as exc:  # a Rust panic arrives as a BaseException
         problem = str(exc).split("value: ")[-1][:160] or type(exc).__name__
-        raise InputError(None, f"the renderer cannot draw this SVG ({problem})") from None
+        raise InputError(
+            None, _("the renderer cannot draw this SVG ({problem})").format(problem=problem)
+        ) from None
     if (width, height) != (width_px, height_px):
         raise InputError(None, f"the renderer drew {width}x{height} px, not "
                                f"{width_px}x{height_px}")
