@@ -83,7 +83,7 @@ def constraint_lines(brief: Brief) -> list[str]:
             ).format(count=count)
         )
     if rules.min_text_size:
-        size = format_length(rules.min_text_size, "pt", brief.dpi)
+        size = format_length(rules.min_text_size, "px" if brief.px_canvas else "pt", brief.dpi)
         lines.append(_("Text at least {size}.").format(size=size))
     if rules.min_stroke_width:
         lines.append(
