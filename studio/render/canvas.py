@@ -10,6 +10,7 @@ scaling the old canvas by ``(width / old_width, height / old_height)`` would giv
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from studio.errors import InputError
@@ -51,3 +52,39 @@ def fit_root(root: ET.Element, width_px: int, height_px: int) -> None:
     root.set("preserveAspectRatio", "none")
     root.set("width", str(width_px))
     root.set("height", str(height_px))
+
+
+_ROOT_TAG = re.compile(rb"""<svg\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_SIZING_ATTR = re.compile(
+    rb"""\s(?:width|height|viewBox|preserveAspectRatio)\s*=\s*(?:"[^"]*"|'[^']*')"""
+)
+
+
+def fit_root_text(svg: bytes, width_px: int, height_px: int) -> bytes | None:
+    """:func:`fit_root` done on the root's start tag alone, without parsing the document.
+
+    The tiles of a live re-check and every export pass megabytes of SVG (embedded photos):
+    parsing all of it only to change four attributes of the root cost more than drawing a tile.
+    Returns None where the text is not plain enough to do it safely (a DOCTYPE, no ``<svg``
+    root first), and the caller parses instead."""
+    match = _ROOT_TAG.search(svg)
+    if match is None or b"<!DOCTYPE" in svg[: match.start()] or b"<" in _prolog(svg, match):
+        return None
+    tag = match.group(0)
+    self_closing = tag.endswith(b"/>")
+    try:
+        root = ET.fromstring(tag if self_closing else tag + b"</svg>")
+    except ET.ParseError:
+        return None
+    fit_root(root, width_px, height_px)
+    names = ("width", "height", "viewBox", "preserveAspectRatio")
+    sizing = " ".join(f'{name}="{root.get(name)}"' for name in names).encode()
+    kept = _SIZING_ATTR.sub(b"", tag[:-2] if self_closing else tag[:-1])
+    new_tag = kept + b" " + sizing + (b"/>" if self_closing else b">")
+    return svg[: match.start()] + new_tag + svg[match.end() :]
+
+
+def _prolog(svg: bytes, match: re.Match[bytes]) -> bytes:
+    """What stands before the root, less the XML declaration and comments (must be empty)."""
+    head = re.sub(rb"<\?xml[^>]*\?>|<!--.*?-->", b"", svg[: match.start()], flags=re.S)
+    return head.strip()

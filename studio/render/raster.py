@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # numpy loads where pixels are wanted, not with the app's fir
     import numpy.typing as npt
 from studio.paths import resources_dir
 from studio.render import watchdog
-from studio.render.canvas import fit_root
+from studio.render.canvas import fit_root, fit_root_text
 from studio.render.fonts import DEFAULT_FAMILY
 from studio.safety import images
 from studio.safety.svg import parse_svg
@@ -105,9 +105,13 @@ def _resvg_rgba(svg: bytes, width_px: int, height_px: int) -> bytes:
     Filter primitives can cost without bound (see :mod:`studio.render.watchdog`), so documents
     with any are drawn in a child process under a time limit.
     """
-    root = parse_svg(svg, None)
-    fit_root(root, width_px, height_px)
-    sized = serialize(root).decode("utf-8")
+    fast = fit_root_text(svg, width_px, height_px)
+    if fast is not None:
+        sized = fast.decode("utf-8")
+    else:
+        root = parse_svg(svg, None)
+        fit_root(root, width_px, height_px)
+        sized = serialize(root).decode("utf-8")
     if _has_filters(svg):
         limit = watchdog.time_limit(width_px, height_px)
         return watchdog.run_with_time_limit(lambda: _draw(sized, width_px, height_px), limit)

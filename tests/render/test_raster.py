@@ -50,3 +50,25 @@ def test_huge_or_empty_canvas_refused(size: tuple[int, int]) -> None:
 def test_renderer_panic_becomes_input_error() -> None:
     with pytest.raises(InputError, match="renderer cannot draw"):
         render_image(b'<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"/>', 10, 10)
+
+
+def test_root_resized_without_parsing_matches_the_parsed_way() -> None:
+    """The start-tag fast path gives the root the same canvas as the full parse."""
+    from studio.render.canvas import fit_root, fit_root_text
+    from studio.safety.svg import parse_svg
+
+    svg = (
+        b'<?xml version="1.0"?><!-- made by hand -->'
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:m="urn:x" m:width="9" '
+        b'width="40mm" height="20mm" viewBox="0 0 40 20" preserveAspectRatio="xMinYMin meet" '
+        b'data-note="a > b"><rect width="40" height="20"/></svg>'
+    )
+    fast = fit_root_text(svg, 300, 100)
+    assert fast is not None
+    slow = parse_svg(svg, None)
+    fit_root(slow, 300, 100)
+    quick = parse_svg(fast, None)
+    for name in ("width", "height", "viewBox", "preserveAspectRatio"):
+        assert quick.get(name) == slow.get(name)
+    assert quick.get("{urn:x}width") == "9" and quick.get("data-note") == "a > b"
+    assert fit_root_text(b'<!DOCTYPE svg [<!ENTITY a "b">]><svg/>', 10, 10) is None
