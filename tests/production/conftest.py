@@ -9,12 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from production_helpers import BLACK, CREAM, GREEN, RED, YELLOW, flat_doc, rect
 
 from studio.brief import Brief, load_brief
 from studio.design import Design, design_from_document
-from studio.document.model import BriefLink, Document, Element, Layer, Rect, Style
-
-RED, GREEN, CREAM, BLACK, YELLOW = "#d62839", "#2a7f3f", "#f5ecd7", "#111111", "#f2b705"
 
 
 def brief_json(**changes: Any) -> dict[str, Any]:
@@ -54,17 +52,6 @@ def make_brief(tmp_path: Path) -> Callable[..., Brief]:
         return load_brief(path)
 
     return make
-
-
-def flat_doc(brief: Brief, elements: list[Element]) -> Document:
-    doc = Document(width=brief.width, height=brief.height, dpi=brief.dpi)
-    doc.brief = BriefLink(brief.id, brief.version, brief.sha256)
-    doc.layers.append(Layer("Artwork", elements=elements))
-    return doc
-
-
-def rect(x: float, y: float, w: float, h: float, color: str, opacity: float = 1.0) -> Rect:
-    return Rect(x=x, y=y, width=w, height=h, style=Style(fill=color, opacity=opacity))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import RED, flat_doc, rect
+from production_helpers import RED, flat_doc, rect
 
 from studio.brief import Brief
 from studio.cli.main import main

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import RED, flat_doc, rect
+from production_helpers import RED, flat_doc, rect
 
 from studio.brief import Brief
 from studio.cli.main import main
