@@ -12,7 +12,7 @@ limit, so reference loops end); nested ``<svg>`` maps its ``viewBox`` and clips 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from studio.checks import imageinfo
 from studio.checks.paint import NONE, Paint, parse_paint
@@ -144,6 +144,22 @@ class SvgTree:
         return self.gradients.get(paint.ref) if paint.ref else None
 
 
+@dataclass(frozen=True)
+class Inherited:
+    """What an element inherits from where it is drawn: the transform to mm, the computed
+    style, the opacity, the element it reports as (``owner``), the required group it belongs
+    to, the ``<use>`` depth, the viewport (for percentages) and the clip box."""
+
+    matrix: Matrix
+    style: dict[str, str]
+    opacity: float
+    owner: str | None
+    required: RequiredGroup | None
+    depth: int
+    viewport: tuple[float, float]
+    clip: Box | None
+
+
 def build_tree(
     root: ET.Element, width_mm: float, height_mm: float, blobs: dict[str, str] | None = None
 ) -> SvgTree:
@@ -157,7 +173,7 @@ def build_tree(
     matrix = viewport_matrix(view, 0, 0, width_mm, height_mm, root.get("preserveAspectRatio"))
     walker = _Walker(root, blobs or {})
     style = compute_style(root, dict(INITIAL), walker.sheet)
-    walker.children(root, matrix, style, 1.0, None, None, 0, (view[2], view[3]), None)
+    walker.children(root, Inherited(matrix, style, 1.0, None, None, 0, (view[2], view[3]), None))
     return SvgTree(root, walker.leaves, walker.gradients, walker.required, matrix)
 
 
@@ -199,46 +215,23 @@ class _Walker:
                 return self._stops(target, depth + 1)
         return stops
 
-    def children(
-        self,
-        node: ET.Element,
-        matrix: Matrix,
-        style: dict[str, str],
-        opacity: float,
-        owner: str | None,
-        required: RequiredGroup | None,
-        depth: int,
-        viewport: tuple[float, float],
-        clip: Box | None,
-    ) -> None:
+    def children(self, node: ET.Element, at: Inherited) -> None:
         for child in node:
-            self.visit(child, matrix, style, opacity, owner, required, depth, viewport, clip)
+            self.visit(child, at)
 
-    def visit(
-        self,
-        node: ET.Element,
-        parent_matrix: Matrix,
-        parent_style: dict[str, str],
-        parent_opacity: float,
-        owner: str | None,
-        required: RequiredGroup | None,
-        depth: int,
-        viewport: tuple[float, float],
-        clip: Box | None,
-        use_matrix: Matrix | None = None,
-    ) -> None:
+    def visit(self, node: ET.Element, parent: Inherited) -> None:
         tag = local(node.tag)
         if not tag or tag in SKIP or len(self.leaves) >= MAX_LEAVES:
             return
-        style = compute_style(node, parent_style, self.sheet)
+        style = compute_style(node, parent.style, self.sheet)
         if style.get("display", "").strip() == "none":
             return
-        opacity = parent_opacity * opacity_value(style.get("opacity"))
+        opacity = parent.opacity * opacity_value(style.get("opacity"))
         if opacity <= 0:
             return
-        matrix = multiply(parent_matrix, parse_transform(node.get("transform")))
-        if use_matrix is not None:
-            matrix = multiply(matrix, use_matrix)
+        matrix = multiply(parent.matrix, parse_transform(node.get("transform")))
+        owner, required, depth = parent.owner, parent.required, parent.depth
+        viewport, clip = parent.viewport, parent.clip
         own_id = node.get("id")
         if (
             own_id
@@ -266,10 +259,14 @@ class _Walker:
                 clip = intersect(clip, frame)
                 if required is not None and required.frame is None:
                     required.frame = frame
-            self.children(node, matrix, style, opacity, owner, required, depth, viewport, clip)
+            self.children(
+                node, Inherited(matrix, style, opacity, owner, required, depth, viewport, clip)
+            )
             return
         if tag == "use":
-            self._use(node, matrix, style, opacity, owner, required, depth, viewport, clip)
+            self._use(
+                node, Inherited(matrix, style, opacity, owner, required, depth, viewport, clip)
+            )
             return
         leaf = self._leaf(node, tag, matrix, style, opacity, _public(owner), viewport)
         if leaf is None or style.get("visibility", "visible") in ("hidden", "collapse"):
@@ -285,24 +282,14 @@ class _Walker:
             required.leaves.append(leaf)
         self.leaves.append(leaf)
 
-    def _use(
-        self,
-        node: ET.Element,
-        matrix: Matrix,
-        style: dict[str, str],
-        opacity: float,
-        owner: str | None,
-        required: RequiredGroup | None,
-        depth: int,
-        viewport: tuple[float, float],
-        clip: Box | None,
-    ) -> None:
+    def _use(self, node: ET.Element, at: Inherited) -> None:
         href = node.get("href") or node.get(ns.q(ns.XLINK, "href")) or ""
         target = self.ids.get(href[1:]) if href.startswith("#") else None
-        if target is None or depth >= MAX_USE_DEPTH:
+        if target is None or at.depth >= MAX_USE_DEPTH:
             return
         # Everything drawn through a <use> reports as the <use>: that is what a user selects.
-        owner = "\0" + owner.lstrip("\0") if owner else None
+        owner = "\0" + at.owner.lstrip("\0") if at.owner else None
+        matrix, style, viewport, clip = at.matrix, at.style, at.viewport, at.clip
         font = float(style.get("font-size", 16))
         x = length_user(node.get("x"), font, viewport[0])
         y = length_user(node.get("y"), font, viewport[1])
@@ -323,19 +310,18 @@ class _Walker:
             target_style = compute_style(target, style, self.sheet)
             vb = parse_view_box(target.get("viewBox"))
             vp = (vb[2], vb[3]) if vb else (w, h)
-            self.children(
-                target,
-                inner_matrix,
-                target_style,
-                opacity,
-                owner,
-                required,
-                depth + 1,
-                vp,
-                intersect(clip, frame),
+            inside = replace(
+                at,
+                matrix=inner_matrix,
+                style=target_style,
+                owner=owner,
+                depth=at.depth + 1,
+                viewport=vp,
+                clip=intersect(clip, frame),
             )
+            self.children(target, inside)
             return
-        self.visit(target, shifted, style, opacity, owner, required, depth + 1, viewport, clip)
+        self.visit(target, replace(at, matrix=shifted, owner=owner, depth=at.depth + 1))
 
     def _nested(
         self, node: ET.Element, matrix: Matrix, viewport: tuple[float, float]
