@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studio.document import namespaces as ns
 from studio.document.geometry import IDENTITY
@@ -41,6 +42,13 @@ class WriteOptions:
 
     bleed: bool = False
     for_render: bool = False
+
+
+@lru_cache(maxsize=8)
+def data_uri(mime: str, data: bytes) -> str:
+    """An embedded image's ``data:`` URI. Cached: the document is written again after every
+    edit (the live checks), and the same photo's bytes object hashes in O(1) once hashed."""
+    return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
 
 def document_to_svg(doc: Document, options: WriteOptions = WriteOptions()) -> bytes:
@@ -204,7 +212,7 @@ class _Writer:
         if isinstance(e, Text):
             return self._text(parent, e)
         if isinstance(e, Image):
-            href = f"data:{e.mime};base64," + base64.b64encode(e.data).decode("ascii")
+            href = data_uri(e.mime, e.data)
             return sub(
                 parent,
                 ns.svg("image"),
