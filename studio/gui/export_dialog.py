@@ -5,6 +5,10 @@ options (garment, underbase, halftone, PDF or PNG plates) and a tile per plate p
 composite proof, recomputed at low resolution when an option changes. Export runs off the GUI
 thread through :mod:`studio.gui.worker` with a progress bar and Cancel; the work itself is
 :mod:`studio.production.export_set`'s.
+
+The output folder starts as the ``export/folder`` setting when one is set (Preferences), else a
+folder per brief under the home folder. The setting is the user's choice of a starting folder,
+so a folder picked here for one export does not overwrite it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +41,7 @@ from studio.errors import InputError
 from studio.gui import worker
 from studio.gui.i18n import tr
 from studio.gui.previews import THUMB_PX, Tile, fit, plate_thumbnails
+from studio.gui.settings_store import Store
 from studio.production import export_set
 from studio.production.export_set import ExportChoice
 from studio.production.layout import output_size_mm
@@ -45,6 +50,13 @@ from studio.production.separations import SeparationOptions
 
 FOLDER_KEY = "export/folder"
 AUTO, ON, OFF = None, True, False
+
+
+def configured_folder(settings: Store) -> Path | None:
+    """The ``export/folder`` setting, or None when it is not set (empty)."""
+    folder = settings.get(FOLDER_KEY)
+    text = str(folder).strip() if folder is not None else ""
+    return Path(text).expanduser() if text not in ("", ".") else None
 
 
 def describe(output: OutputSpec, brief: Brief) -> str:
@@ -67,11 +79,11 @@ class ExportDialog(QDialog):
     """Export ``doc``'s outputs for ``brief``; the options are read when Export is pressed."""
 
     def __init__(self, doc: Document, brief: Brief, parent: QWidget | None = None,
-                 qsettings: QSettings | None = None) -> None:  # fmt: skip
+                 settings: Store | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(tr("Export — {title}").format(title=brief.title or brief.id))
         self.doc, self.brief = doc, brief
-        self.qsettings = qsettings or QSettings()
+        self.settings = settings or Store()
         self.task: worker.Task | None = None
         self.preview_task: worker.Task | None = None
         self.output_tiles: dict[str, Tile] = {}
@@ -165,7 +177,7 @@ class ExportDialog(QDialog):
 
     def _folder_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.folder = QLineEdit(str(self.qsettings.value(FOLDER_KEY, "") or self._default_folder()))
+        self.folder = QLineEdit(self._default_folder())
         self.folder.setAccessibleName(tr("Output folder"))
         choose = QPushButton(tr("Choose…"))
         choose.clicked.connect(self.choose_folder)
@@ -175,7 +187,8 @@ class ExportDialog(QDialog):
         return row
 
     def _default_folder(self) -> str:
-        return str(Path.home() / "Motif Studio exports" / self.brief.id)
+        folder = configured_folder(self.settings)
+        return str(folder or Path.home() / "Motif Studio exports" / self.brief.id)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -279,7 +292,6 @@ class ExportDialog(QDialog):
         if not self.folder.text().strip():
             self.status.setText(tr("Choose an output folder first."))
             return
-        self.qsettings.setValue(FOLDER_KEY, str(folder))
         doc, brief, choice = self.doc, self.brief, self.choice()
 
         def work(progress: Any, cancel: threading.Event) -> tuple[list[Path], list[Any]]:

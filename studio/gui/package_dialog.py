@@ -5,6 +5,9 @@ the check runs off the GUI thread and, when it fails, packaging is refused unles
 ticks the override (which the manifest records). The zip is made by
 :mod:`studio.production.package` in the background; sending queues it in the outbox for one of
 the brief's targets and wakes the outbox runner.
+
+The package file goes to the ``export/folder`` setting when one is set (Preferences), else next
+to the design.
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ from studio.design import open_design
 from studio.errors import InputError
 from studio.gui import worker
 from studio.gui.connectors_page import saved_settings
+from studio.gui.export_dialog import configured_folder
 from studio.gui.i18n import tr
 from studio.gui.outbox_runner import OutboxRunner
+from studio.gui.settings_store import Store as SettingsStore
 from studio.outbox.store import Store
 from studio.outbox.submit import submit
 from studio.outbox.targets import brief_targets, target_settings
@@ -74,13 +79,15 @@ class PackageDialog(QDialog):
 
     def __init__(self, design_path: Path, brief: Brief, outbox: OutboxHook,
                  parent: QWidget | None = None, qsettings: QSettings | None = None,
-                 entries: list[registry.Entry] | None = None) -> None:  # fmt: skip
+                 entries: list[registry.Entry] | None = None,
+                 settings: SettingsStore | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(
             tr("Prepare submission — {title}").format(title=brief.title or brief.id)
         )
         self.design_path, self.brief, self.outbox = Path(design_path), brief, outbox
         self.qsettings = qsettings or QSettings()
+        self.settings = settings or SettingsStore()
         self.entries = entries
         self.check_passed: bool | None = None
         self.manifest: dict[str, Any] | None = None
@@ -153,7 +160,8 @@ class PackageDialog(QDialog):
     def _file_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         stem = self.design_path.name.removesuffix(".svg").removesuffix(".motif")
-        default = self.design_path.with_name(f"{stem}-{self.brief.id}.zip")
+        folder = configured_folder(self.settings) or self.design_path.parent
+        default = folder / f"{stem}-{self.brief.id}.zip"
         self.file = QLineEdit(str(default))
         self.file.setAccessibleName(tr("Package file"))
         choose = QPushButton(tr("Choose…"))

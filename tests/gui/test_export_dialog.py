@@ -17,6 +17,7 @@ from studio.brief import load_brief
 from studio.document.fileio import load_document
 from studio.gui import export_dialog, worker
 from studio.gui.export_dialog import ExportDialog
+from studio.gui.settings_store import Store
 
 WAIT_MS = 60_000
 
@@ -121,3 +122,34 @@ def test_an_ad_brief_previews_each_size_through_its_variant(
             output.width_px / output.height_px, rel=0.05
         )
     assert "at most 150 kB" in tiles["leaderboard"].caption.text()
+
+
+def test_the_output_folder_starts_at_the_export_folder_setting_which_export_keeps(
+    qtbot: QtBot, tmp_path: Path, fraise_brief_path: Path, fraise_design_path: Path
+) -> None:
+    full = load_brief(fraise_brief_path)
+    outputs = tuple(replace(o, dpi=30.0, width_px=360, height_px=480) for o in full.outputs)
+    brief = replace(full, outputs=tuple(o for o in outputs if o.format == "png"))
+    settings = Store()
+
+    def opened() -> ExportDialog:
+        dialog = ExportDialog(load_document(fraise_design_path), brief)
+        qtbot.addWidget(dialog)
+        _open.append(dialog)
+        dialog.show()
+        return dialog
+
+    unset = opened()
+    assert unset.folder.text() == str(Path.home() / "Motif Studio exports" / brief.id)
+    chosen = tmp_path / "my exports"
+    settings.set("export/folder", str(chosen))  # as Preferences stores it
+    dialog = opened()
+    assert dialog.folder.text() == str(chosen)
+    elsewhere = tmp_path / "just this once"
+    dialog.folder.setText(str(elsewhere))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=WAIT_MS)
+    assert [p.name for p in elsewhere.iterdir()] == ["print.png"]
+    # The setting is where exports start, not the last folder used: the user's choice stays.
+    assert settings.get("export/folder") == chosen
+    assert opened().folder.text() == str(chosen)

@@ -21,6 +21,7 @@ from studio.connectors.credentials import MemoryStore
 from studio.gui import worker
 from studio.gui.outbox_runner import OutboxRunner
 from studio.gui.package_dialog import PackageDialog
+from studio.gui.settings_store import Store as SettingsStore
 from studio.outbox.jobs import State
 from studio.outbox.store import Store
 
@@ -113,6 +114,21 @@ def test_a_failing_design_needs_the_override_which_the_manifest_records(
     assert manifest["check"]["passed"] is False
     assert manifest["creator"] == {"name": "Ada Creator", "contact": "ada@example.org"}
     assert manifest["licence"]["accepted"] is True
+
+
+def test_the_package_file_goes_to_the_export_folder_setting_when_set(
+    qtbot: QtBot, tmp_path: Path, brief: Any, fraise_design_path: Path, queue: Any
+) -> None:
+    design = tmp_path / "designs" / "tee.motif.svg"
+    design.parent.mkdir()
+    shutil.copy(fraise_design_path, design)
+    assert _dialog(qtbot, design, brief, queue).file.text() == str(
+        design.parent / f"tee-{brief.id}.zip"
+    )  # unset: next to the design
+    chosen = tmp_path / "submissions"
+    SettingsStore().set("export/folder", str(chosen))  # as Preferences stores it
+    dialog = _dialog(qtbot, design, brief, queue)
+    assert dialog.file.text() == str(chosen / f"tee-{brief.id}.zip")
 
 
 def test_from_the_window_the_package_is_sent_to_the_folder_and_shown_done(
