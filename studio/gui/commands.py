@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from studio.document import ops
-from studio.document.model import Element
+from studio.document.model import Element, Guide
 
 if TYPE_CHECKING:
     from studio.gui.controller import Controller
@@ -147,3 +147,24 @@ class EditStructure(QUndoCommand):
         ops.restore(self.ctrl.doc, self.before)
         self.ctrl.structure_changed.emit()
         self.ctrl.select(self.selection_before)
+
+
+class SetGuides(QUndoCommand):
+    """Add, move or remove guides: the document's guides before and after (a handful, copied
+    whole; layers are not snapshotted, so a guide edit does not rebuild the canvas)."""
+
+    def __init__(self, ctrl: Controller, before: list[Guide], after: list[Guide], text: str):
+        super().__init__(text)
+        self.ctrl = ctrl
+        self.before = [Guide(g.orientation, g.position) for g in before]
+        self.after = [Guide(g.orientation, g.position) for g in after]
+
+    def _set(self, guides: list[Guide]) -> None:
+        self.ctrl.doc.guides = [Guide(g.orientation, g.position) for g in guides]
+        self.ctrl.guides_changed.emit()
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)

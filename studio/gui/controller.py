@@ -16,11 +16,12 @@ from studio.document import ops
 from studio.document.fileio import DESIGN_SUFFIX, load_document, save_document
 from studio.document.from_brief import document_from_brief
 from studio.document.geometry import Matrix, multiply, scale, translate
-from studio.document.model import Document, Element, Layer, Paint, default_name
+from studio.document.model import Document, Element, Guide, Layer, Paint, default_name
 from studio.gui.commands import (
     AddElements,
     EditStructure,
     SetAttrs,
+    SetGuides,
     SetLayerAttr,
     get_attr,
 )
@@ -33,6 +34,7 @@ class Controller(QObject):
     elements_changed = Signal(list)
     selection_changed = Signal(list)
     brief_changed = Signal()  # the open design now answers another brief (or version of it)
+    guides_changed = Signal()  # a guide was added, moved or removed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -225,6 +227,11 @@ class Controller(QObject):
 
     def distribute(self, axis: str) -> None:
         self.set_transforms(ops.distributed(self.doc, self.selection, axis), tr("Distribute"))  # type: ignore[arg-type]
+
+    def set_guides(self, guides: list[Guide], text: str) -> None:
+        """Replace the document's guides as one undoable edit (none when nothing changed)."""
+        if guides != self.doc.guides:
+            self.stack.push(SetGuides(self, self.doc.guides, guides, text))
 
     # --- layers ----------------------------------------------------------------------------
     def set_layer(self, layer_id: str, attr: str, value: Any) -> None:

@@ -1,9 +1,10 @@
-"""What the canvas shows around the artwork: the garment mock-up, the artboard, bleed, guides,
-and the brief's keep-out and required zones. None of it is exported."""
+"""What the canvas shows around the artwork: the garment mock-up, the artboard, bleed, and the
+brief's keep-out and required zones (guides are :mod:`studio.gui.canvas.guides`). None of it is
+exported."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -20,12 +21,11 @@ def cosmetic(color: QColor, width: float = 1.0, style=Qt.PenStyle.SolidLine) -> 
 
 
 class Artboard(QGraphicsItem):
-    """The trim box (paper, or the print area on a garment), the bleed box, guides and zones."""
+    """The trim box (paper, or the print area on a garment) and the bleed box."""
 
     def __init__(self, doc: Document, brief: Brief | None, on_garment: bool) -> None:
         super().__init__()
         self.doc, self.brief, self.on_garment = doc, brief, on_garment
-        self.show_guides = True
         b = doc.bleed
         self._bounds = QRectF(-b - 1, -b - 1, doc.width + 2 * b + 2, doc.height + 2 * b + 2)
 
@@ -66,16 +66,6 @@ class Zones(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(cosmetic(QColor(0, 160, 255, 200), 1, Qt.PenStyle.DashLine))
-        for guide in self.doc.guides:
-            if guide.orientation == "vertical":
-                painter.drawLine(
-                    QPointF(guide.position, -GUIDE_EXTENT), QPointF(guide.position, GUIDE_EXTENT)
-                )
-            else:
-                painter.drawLine(
-                    QPointF(-GUIDE_EXTENT, guide.position), QPointF(GUIDE_EXTENT, guide.position)
-                )
         if self.brief is None:
             return
         for zone in self.brief.rules.keep_out:

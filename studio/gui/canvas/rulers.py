@@ -1,11 +1,13 @@
-"""Rulers along the canvas, in the brief's units, following the view's zoom and scroll."""
+"""Rulers along the canvas, in the brief's units, following the view's zoom and scroll. A press
+on a ruler and a drag into the canvas makes a guide (the top ruler horizontal guides, the left
+one vertical guides): see :mod:`studio.gui.canvas.guides`."""
 
 from __future__ import annotations
 
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from studio.gui.i18n import tr
@@ -33,12 +35,38 @@ class Ruler(QWidget):
             self.setFixedHeight(THICKNESS)
         else:
             self.setFixedWidth(THICKNESS)
+        self.setCursor(Qt.CursorShape.SplitVCursor if horizontal else Qt.CursorShape.SplitHCursor)
+        self.setToolTip(tr("Drag into the canvas to make a guide"))
         view.zoom_changed.connect(lambda _: self.update())
         view.horizontalScrollBar().valueChanged.connect(lambda _: self.update())
         view.verticalScrollBar().valueChanged.connect(lambda _: self.update())
 
     def sizeHint(self) -> QSize:
         return QSize(THICKNESS, THICKNESS)
+
+    # --- dragging a guide out --------------------------------------------------------------
+    def _in_viewport(self, event: QMouseEvent) -> QPointF:
+        viewport = self.view.viewport()
+        return QPointF(viewport.mapFromGlobal(self.mapToGlobal(event.position())))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        from studio.gui.canvas.guides import GuideDrag
+
+        if event.button() != Qt.MouseButton.LeftButton or self.view.canvas.preview:
+            super().mousePressEvent(event)
+            return
+        self.view.guide_drag = GuideDrag(
+            self.view, "horizontal" if self.horizontal else "vertical"
+        )
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.view.guide_drag is not None:
+            self.view.guide_drag.move(self._in_viewport(event))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self.view.guide_drag = self.view.guide_drag, None
+        if drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            drag.finish(self._in_viewport(event))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

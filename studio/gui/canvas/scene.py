@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 from studio.document import ops
 from studio.document.model import Document, Layer
 from studio.gui.canvas.decor import Artboard, Mockup, Zones
+from studio.gui.canvas.guides import GuideLine, Orientation
 from studio.gui.canvas.items import ElementItem
 from studio.gui.canvas.overlay import SelectionOverlay
 from studio.gui.controller import Controller
@@ -46,13 +47,17 @@ class CanvasScene(QGraphicsScene):
         self.preview = False
         self.preview_item: QGraphicsPixmapItem | None = None
         self.preview_scale = 4.0  # preview pixels per mm
+        self.px_per_mm = 1.0  # the view's scale, for what keeps its size on screen
         self.overlay = SelectionOverlay()
+        self.guide_lines: list[GuideLine] = []
+        self.dragged_guide: GuideLine | None = None
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._preview_timer.timeout.connect(self._render_preview)
         ctrl.document_replaced.connect(self.rebuild)
         ctrl.structure_changed.connect(self.rebuild_layers)
         ctrl.elements_changed.connect(self.update_elements)
         ctrl.selection_changed.connect(self.update_overlay)
+        ctrl.guides_changed.connect(self.rebuild_guides)
         self.rebuild()
 
     @property
@@ -64,6 +69,7 @@ class CanvasScene(QGraphicsScene):
             if item.parentItem() is None:
                 self.removeItem(item)
         self.layer_items, self.items_by_id, self.mockup, self.preview_item = [], {}, None, None
+        self.guide_lines, self.dragged_guide = [], None
         brief = self.ctrl.brief
         if brief is not None and brief.mockup and brief.garment_colors:
             colors = [c.color for c in brief.garment_colors]
@@ -79,7 +85,9 @@ class CanvasScene(QGraphicsScene):
         self.zones.setZValue(5000)
         self.addItem(self.zones)
         self.overlay = SelectionOverlay()
+        self.overlay.set_scale(self.px_per_mm)
         self.addItem(self.overlay)
+        self.rebuild_guides()
         self.rebuild_layers()
         margin = max(self.doc.width, self.doc.height) * 0.6
         rect = QRectF(0, 0, self.doc.width, self.doc.height).adjusted(
@@ -122,6 +130,42 @@ class CanvasScene(QGraphicsScene):
         self.update_overlay()
         self.refresh_preview()
 
+    # --- guides ----------------------------------------------------------------------------
+    def rebuild_guides(self) -> None:
+        for line in self.guide_lines:
+            self.removeItem(line)
+        self.guide_lines = []
+        for guide in self.doc.guides:
+            line = GuideLine(guide.orientation, guide.position, self.px_per_mm)
+            line.setVisible(not self.preview)
+            self.addItem(line)
+            self.guide_lines.append(line)
+
+    def begin_guide_drag(self, orientation: Orientation, index: int | None) -> GuideLine:
+        """The line that follows the mouse; the guide at ``index`` hides meanwhile."""
+        self.end_guide_drag()
+        self.dragged_guide = GuideLine(orientation, 0.0, self.px_per_mm)
+        self.dragged_guide.setVisible(False)  # until the mouse is over the canvas
+        self.addItem(self.dragged_guide)
+        if index is not None:
+            self.guide_lines[index].setVisible(False)
+        return self.dragged_guide
+
+    def end_guide_drag(self) -> None:
+        if self.dragged_guide is not None:
+            self.removeItem(self.dragged_guide)
+            self.dragged_guide = None
+        for line in self.guide_lines:
+            line.setVisible(not self.preview)
+
+    def set_view_scale(self, px_per_mm: float) -> None:
+        """The view's zoom (screen pixels per mm): handles and guides keep their screen size."""
+        self.px_per_mm = px_per_mm
+        self.overlay.set_scale(px_per_mm)
+        for line in [*self.guide_lines, self.dragged_guide]:
+            if line is not None:
+                line.set_scale(px_per_mm)
+
     def update_overlay(self, *_: object) -> None:
         ids = self.ctrl.selection
         box = ops.selection_box(self.doc, ids)
@@ -146,6 +190,8 @@ class CanvasScene(QGraphicsScene):
             item.setVisible(bool(layer and layer.visible) and not on)
         if self.zones is not None:
             self.zones.setVisible(not on)
+        for line in self.guide_lines:
+            line.setVisible(not on)
         if not on and self.preview_item is not None:
             self.removeItem(self.preview_item)
             self.preview_item = None
@@ -175,7 +221,8 @@ class CanvasScene(QGraphicsScene):
         ``width_px × height_px`` on transparency: what the canvas shows of the artwork."""
         for element_item in self.items_by_id.values():
             element_item.ensure_image()
-        hidden = [i for i in (self.mockup, self.artboard, self.zones, self.overlay) if i]
+        decor = (self.mockup, self.artboard, self.zones, self.overlay, *self.guide_lines)
+        hidden = [i for i in decor if i is not None and i.isVisible()]
         for item in hidden:
             item.setVisible(False)
         image = QImage(width_px, height_px, QImage.Format.Format_ARGB32_Premultiplied)

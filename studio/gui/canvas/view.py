@@ -1,5 +1,6 @@
-"""The canvas view: zoom (wheel, pinch, fit, 100 %), pan (space-drag, middle button), and the
-routing of mouse and key events to the current tool. It edits nothing itself."""
+"""The canvas view: zoom (wheel, pinch, fit, 100 %), pan (space-drag, middle button), guides
+picked up and moved, and the routing of mouse and key events to the current tool. It edits
+nothing itself."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import QFrame, QGraphicsView
 from shiboken6 import Shiboken
 
 from studio.gui import deferred
+from studio.gui.canvas.guides import GuideDrag, guide_at
 from studio.gui.canvas.scene import CanvasScene
 from studio.gui.i18n import tr
+from studio.gui.settings_store import Store
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 256.0
 
@@ -26,9 +29,10 @@ class CanvasView(QGraphicsView):
     zoom_changed = Signal(float)  # 1.0 = 100 % (true size)
     cursor_moved = Signal(float, float)  # document mm
 
-    def __init__(self, scene: CanvasScene) -> None:
+    def __init__(self, scene: CanvasScene, store: Store | None = None) -> None:
         super().__init__(scene)
         self.canvas = scene
+        self.store = store or Store()
         self.setObjectName("canvas")
         self.setAccessibleName(tr("Canvas"))
         self.setRenderHints(
@@ -47,6 +51,7 @@ class CanvasView(QGraphicsView):
         self.tool: Any = None  # set by the main window
         self._pan_from: QPointF | None = None
         self._space = False
+        self.guide_drag: GuideDrag | None = None
 
     def _grab_pinch(self) -> None:
         if Shiboken.isValid(self):
@@ -72,7 +77,7 @@ class CanvasView(QGraphicsView):
         after = self.mapToScene(anchor.toPoint())
         delta = after - before
         self.translate(delta.x(), delta.y())
-        self.canvas.overlay.set_scale(k)
+        self.canvas.set_view_scale(k)
         self.canvas.preview_scale = min(12.0, max(1.0, k * self.devicePixelRatioF()))
         self.canvas.refresh_preview()
         self.zoom_changed.emit(self.zoom)
@@ -113,6 +118,14 @@ class CanvasView(QGraphicsView):
                 return True
         return super().viewportEvent(event)
 
+    # --- snapping --------------------------------------------------------------------------
+    def snap_reach(self) -> float:
+        """How near (mm, at the current zoom) a snapping line pulls: the setting's distance in
+        screen pixels, or 0 when snapping is off."""
+        if not self.store.get("canvas/snap"):
+            return 0.0
+        return float(self.store.get("canvas/snap_px")) / max(self.scale_factor, 1e-6)
+
     # --- pan and tools ---------------------------------------------------------------------
     def _start_pan(self, event: QMouseEvent) -> bool:
         if event.button() == Qt.MouseButton.MiddleButton or (
@@ -123,10 +136,25 @@ class CanvasView(QGraphicsView):
             return True
         return False
 
+    def _guide_under(self, pos: QPointF) -> int | None:
+        """The guide the select tool would pick up at ``pos`` (selection handles first)."""
+        if getattr(self.tool, "name", "") != "select":
+            return None
+        scene_pos = self.mapToScene(pos.toPoint())
+        if self.canvas.ctrl.selection and self.canvas.overlay.handle_at(scene_pos):
+            return None
+        return guide_at(self, pos)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus()
         if self._start_pan(event):
             return
+        if event.button() == Qt.MouseButton.LeftButton:
+            index = self._guide_under(event.position())
+            if index is not None:
+                guide = self.canvas.doc.guides[index]
+                self.guide_drag = GuideDrag(self, guide.orientation, index)
+                return
         if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
             self.tool.press(self.mapToScene(event.position().toPoint()), event)
             return
@@ -143,12 +171,27 @@ class CanvasView(QGraphicsView):
             )
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
             return
+        if self.guide_drag is not None:
+            self.guide_drag.move(event.position())
+            return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            index = self._guide_under(event.position())
+            if index is not None:
+                horizontal = self.canvas.doc.guides[index].orientation == "horizontal"
+                self.viewport().setCursor(
+                    Qt.CursorShape.SplitVCursor if horizontal else Qt.CursorShape.SplitHCursor
+                )
+                return
         if self.tool is not None:
             self.tool.move(pos, event)
             return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.guide_drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            drag, self.guide_drag = self.guide_drag, None
+            drag.finish(event.position())
+            return
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().setCursor(
@@ -169,6 +212,10 @@ class CanvasView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.scene().focusItem() is not None:  # in-place text editing
             super().keyPressEvent(event)
+            return
+        if event.key() == Qt.Key.Key_Escape and self.guide_drag is not None:
+            self.guide_drag.cancel()
+            self.guide_drag = None
             return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True

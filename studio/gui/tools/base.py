@@ -49,8 +49,9 @@ class Tool:
 
     # helpers ------------------------------------------------------------------------------
     def snap_distance(self) -> float:
-        """The snapping reach in mm (8 screen pixels at the current zoom)."""
-        return 8.0 / max(self.view.scale_factor, 1e-6)
+        """The snapping reach in mm: the ``canvas/snap_px`` setting at the current zoom, or 0
+        when ``canvas/snap`` is off."""
+        return self.view.snap_reach()
 
     def snapped(self, pos: QPointF) -> QPointF:
         found = targets(self.ctrl.doc, [])
