@@ -1,11 +1,16 @@
 """Canvas paint time: a design of 1000 elements, panned and zoomed offscreen (goal: median frame
-<= 16 ms). Two ways, both printed, with the pan and zoom frames also apart:
+<= 16 ms). Three ways, all printed, with the pan and zoom frames also apart:
 
 - render: each frame renders the whole view to a QImage after changing its transform (every
   frame a full repaint: the worst case);
 - screen: each frame is the pan or zoom step and the event processing that repaints the view
   in the (offscreen) window's backing store, as on screen: a pan scrolls the pixels already
-  drawn and paints only the uncovered strip, a zoom repaints everything.
+  drawn and paints only the uncovered strip, a zoom (as from the menu: ``zoom_by``) repaints
+  everything sharply;
+- pinch: the same frames, each zoom step a touchpad pinch event sent to the view; a gesture
+  is ten zoom steps (with the pans between them) and ends with the gesture's end event, whose
+  frame is counted too. Within a gesture the view paints its first frame sharply and then
+  scales it; the end frame repaints sharply. Those sharp frames are also printed apart.
 
 On a shared machine the wall-clock figures grow with the others' load; the CPU time of each
 frame is printed too.
@@ -19,12 +24,14 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> None:
-    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QImage, QNativeGestureEvent, QPainter, QPointingDevice
 
     from studio.document.model import Document, Ellipse, Layer, Polygon, Rect, Style
     from studio.gui.app import application
@@ -88,6 +95,57 @@ def main() -> None:
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     report("screen", times, cpu)
+
+    device = QPointingDevice.primaryPointingDevice()
+    centre = QPointF(view.viewport().rect().center())
+
+    def gesture(kind: Qt.NativeGestureType, value: float = 0.0) -> None:
+        glob = QPointF(view.viewport().mapToGlobal(centre))
+        event = QNativeGestureEvent(kind, device, 2, centre, centre, glob, value, QPointF(), 0)
+        app.sendEvent(view.viewport(), event)
+
+    def pinch_step(i: int) -> None:
+        if i % 2:
+            factor = 1.05 if (i // 20) % 2 == 0 else 1 / 1.05
+            gesture(Qt.NativeGestureType.ZoomNativeGesture, factor - 1.0)
+        else:
+            view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 7)
+
+    app.processEvents()
+    frames_t: dict[str, list[float]] = {"all": [], "pan": [], "zoom": [], "sharp": []}
+    frames_cpu: dict[str, list[float]] = {"all": [], "pan": [], "zoom": [], "sharp": []}
+
+    def timed(action: Callable[[], None], *kinds: str) -> None:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        action()
+        app.processEvents()
+        for kind in ("all", *kinds):
+            frames_t[kind].append(time.perf_counter() - start)
+            if kind in frames_cpu:
+                frames_cpu[kind].append(time.process_time() - start_cpu)
+
+    for i in range(frames):
+        kinds = ["zoom" if i % 2 else "pan"]
+        if i % 20 == 1:  # a gesture's first zoom step: painted sharply and kept
+            kinds.append("sharp")
+        timed(lambda i=i: pinch_step(i), *kinds)
+        if i % 20 == 19:  # the fingers lift: the end of the gesture, painted sharply
+            timed(lambda: gesture(Qt.NativeGestureType.EndNativeGesture), "zoom", "sharp")
+    t, c = frames_t, frames_cpu
+    print(
+        f"pinch: 1000 elements, {len(t['all'])} frames at 1280x800: median {_q(t['all'])} ms,"
+        f" p90 {_q(t['all'], 0.9)} ms (goal <= 16 ms); pans median {_q(t['pan'])} ms, zooms"
+        f" median {_q(t['zoom'])} ms; of them the {len(t['sharp'])} sharp ones (each"
+        f" gesture's first and end frames) median {_q(t['sharp'])} ms"
+    )
+    print(
+        f"pinch CPU time: median {_q(c['all'])} ms, pans {_q(c['pan'])} ms, zooms"
+        f" {_q(c['zoom'])} ms, sharp frames {_q(c['sharp'])} ms"
+    )
+
+
+def _q(values: list[float], q: float = 0.5) -> str:
+    return f"{sorted(values)[int(len(values) * q)] * 1000:.1f}"
 
 
 def report(mode: str, times: list[float], cpu: list[float]) -> None:
