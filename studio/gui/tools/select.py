@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGraphicsRectItem
 
 from studio.document import ops
 from studio.document.geometry import Box, Matrix, multiply, rotate, scale, translate
-from studio.document.snap import snap_box, targets
+from studio.document.shapes import bounds
+from studio.document.snap import Targets, snap_box, targets
 from studio.gui.canvas.decor import cosmetic
 from studio.gui.i18n import N_, tr
 from studio.gui.tools.base import Tool
@@ -31,6 +32,7 @@ class SelectTool(Tool):
         self.gesture: object = None
         self.handle = ""
         self.band: QGraphicsRectItem | None = None
+        self.found: Targets | None = None  # what a move snaps to, found at its first step
 
     def press(self, pos: QPointF, event: QMouseEvent) -> None:
         ctrl = self.ctrl
@@ -59,6 +61,7 @@ class SelectTool(Tool):
         ids = ops.movable(ctrl.doc, ctrl.selection)
         self.originals = {i: ctrl.doc.find(i).transform for i in ids}  # type: ignore[union-attr]
         self.start_box = ops.selection_box(ctrl.doc, ids)
+        self.found = None
 
     def move(self, pos: QPointF, event: QMouseEvent) -> None:
         if self.mode is None:
@@ -89,14 +92,15 @@ class SelectTool(Tool):
         dx, dy = pos.x() - self.start.x(), pos.y() - self.start.y()
         b = self.start_box
         moved_box = Box(b.x + dx, b.y + dy, b.width, b.height)
-        others = [
-            ops.element_box(self.ctrl.doc, e.id)
-            for lay in self.ctrl.doc.layers
-            for e in lay.elements
-            if e.id not in self.originals
-        ]
-        found = targets(self.ctrl.doc, [o for o in others if o is not None])
-        sx, sy, line_x, line_y = snap_box(moved_box, found, self.snap_distance())
+        if self.found is None:  # the others stay put during the drag: their lines once
+            others = [
+                bounds(e)  # a layer's element: no parent transform
+                for lay in self.ctrl.doc.layers
+                for e in lay.elements
+                if e.id not in self.originals
+            ]
+            self.found = targets(self.ctrl.doc, [o for o in others if o is not None])
+        sx, sy, line_x, line_y = snap_box(moved_box, self.found, self.snap_distance())
         self.scene.overlay.snap_lines = (line_x, line_y)
         return translate(dx + sx, dy + sy)
 
