@@ -344,10 +344,12 @@ class ExportDialog(QDialog):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text()))
 
     def done(self, result: int) -> None:
-        """Closing stops the work: a cancelled export writes nothing."""
+        """Closing stops the work: a cancelled export writes nothing, and previews still on
+        their way are dropped (a closed dialog may be deleted before they arrive)."""
         for task in (self.task, self.preview_task):
             if task is not None:
                 task.cancel()
+        self.preview_task = None
         super().done(result)
 
 

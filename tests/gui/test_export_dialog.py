@@ -153,3 +153,4 @@ def test_the_output_folder_starts_at_the_export_folder_setting_which_export_keep
     # The setting is where exports start, not the last folder used: the user's choice stays.
     assert settings.get("export/folder") == chosen
     assert opened().folder.text() == str(chosen)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=WAIT_MS)  # its previews, before teardown
