@@ -111,9 +111,12 @@ def test_a_guide_in_the_brief_units_snaps_unless_snapping_is_off(window) -> None
 
 def test_an_existing_guide_moves_then_goes_when_dragged_back_onto_its_ruler(window) -> None:
     rect = Rect(x=40, y=20, width=30, height=30, style=Style(fill="#d62839"))
-    doc = _open(window, [Guide("vertical", 50.0)], [rect])
+    doc = _open(window, [Guide("vertical", 50.3)], [rect])  # off the 0.5 mm grid
     viewport = window.view.viewport()
     window.ctrl.select([])
+    count = window.ctrl.stack.count()
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_at(viewport, window, 50.5, 30))
+    assert doc.guides == [Guide("vertical", 50.3)] and window.ctrl.stack.count() == count
     _drag(viewport, _at(viewport, window, 50, 30), _at(viewport, window, 90.1, 30))
     assert doc.guides == [Guide("vertical", 90.0)]
     assert rect.transform == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # the guide was picked, not the rect

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 Orientation = Literal["horizontal", "vertical"]
 GRAB_PX = 4.0  # how near (screen pixels) the mouse must be to pick a guide up
+STILL_PX = 3.0  # a guide picked up moves once the mouse has gone this far (a click leaves it)
 LABEL_W, LABEL_H = 96.0, 18.0  # the position read-out while dragging, in screen pixels
 GUIDE_COLOR = QColor(0, 160, 255, 200)
 
@@ -108,11 +109,14 @@ def guide_at(view: CanvasView, viewport_pos: QPointF) -> int | None:
 
 class GuideDrag:
     """A guide being dragged: a new one out of a ruler (``index`` None), or the document's
-    guide at ``index``. Positions are in the view's viewport coordinates; the ruler a guide
-    belongs to is beyond the viewport's top (horizontal guides) or left edge (vertical)."""
+    guide at ``index``, picked up at ``pressed`` (viewport coordinates, as all positions
+    here). The ruler a guide belongs to is beyond the viewport's top (horizontal guides) or left
+    edge (vertical)."""
 
-    def __init__(self, view: CanvasView, orientation: Orientation, index: int | None = None):
+    def __init__(self, view: CanvasView, orientation: Orientation, index: int | None = None,
+                 pressed: QPointF | None = None) -> None:  # fmt: skip
         self.view, self.orientation, self.index = view, orientation, index
+        self.pressed = pressed
         doc = view.canvas.doc
         self.position: float | None = None if index is None else doc.guides[index].position
         self.reach = view.snap_reach()
@@ -134,6 +138,10 @@ class GuideDrag:
         return viewport_pos.x() < 0
 
     def move(self, viewport_pos: QPointF) -> None:
+        if self.pressed is not None:
+            if (viewport_pos - self.pressed).manhattanLength() < STILL_PX:
+                return  # not moved yet: it stays exactly where it was
+            self.pressed = None
         if self.over_ruler(viewport_pos):
             self.position = None
             self.line.setVisible(False)

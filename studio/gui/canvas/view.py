@@ -249,7 +249,7 @@ class CanvasView(QGraphicsView):
             index = self._guide_under(event.position())
             if index is not None:
                 guide = self.canvas.doc.guides[index]
-                self.guide_drag = GuideDrag(self, guide.orientation, index)
+                self.guide_drag = GuideDrag(self, guide.orientation, index, event.position())
                 return
         if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
             self.tool.press(self.mapToScene(event.position().toPoint()), event)
