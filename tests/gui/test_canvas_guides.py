@@ -152,3 +152,19 @@ def test_a_new_guide_let_go_on_its_ruler_or_escaped_edits_nothing(window) -> Non
     _release(top, _at(top, window, 80, 90))
     assert doc.guides == [] and window.ctrl.stack.count() == count
     assert window.scene.dragged_guide is None
+
+
+def test_an_undo_during_a_guide_drag_wins(window) -> None:
+    doc = _open(window, [Guide("vertical", 50.0)])
+    top = _ruler(window, horizontal=True)
+    _drag(top, QPoint(40, top.height() // 2), _at(top, window, 60, 40.1))
+    assert doc.guides[-1] == Guide("horizontal", 40.0)
+    viewport = window.view.viewport()
+    _press(viewport, _at(viewport, window, 120, 40))  # picks the new guide up
+    _move(viewport, _at(viewport, window, 120, 60.1))
+    window.acts["undo"].trigger()  # the guide being dragged is taken back meanwhile
+    _release(viewport, _at(viewport, window, 120, 70.1))
+    assert doc.guides == [Guide("vertical", 50.0)]
+    assert window.scene.dragged_guide is None
+    window.acts["redo"].trigger()
+    assert doc.guides == [Guide("vertical", 50.0), Guide("horizontal", 40.0)]

@@ -119,6 +119,7 @@ class GuideDrag:
         self.pressed = pressed
         doc = view.canvas.doc
         self.position: float | None = None if index is None else doc.guides[index].position
+        self.original = None if index is None else doc.guides[index]
         self.reach = view.snap_reach()
         # A layer's elements have no parent transform: their boxes in one pass (element_box
         # looks each id up again: a second for 1000 elements).
@@ -175,6 +176,8 @@ class GuideDrag:
         ctrl = self.view.canvas.ctrl
         guides = list(ctrl.doc.guides)
         at = len(guides)
+        if self.index is not None and guides[self.index : self.index + 1] != [self.original]:
+            return  # the guides changed under the drag (an undo): it no longer knows its own
         if self.index is not None:
             at = self.index
             guides.pop(self.index)
