@@ -106,6 +106,10 @@ def test_pen_draws_a_bezier_and_nodes_can_be_edited(window, fraise_brief_path) -
 
 def test_text_is_typed_and_edited_in_place(window, fraise_brief_path) -> None:
     window.open_path(fraise_brief_path)
+    # Nothing selected: the (disabled) text fields show what the next text will be.
+    props = window.properties
+    assert not props.font_size.isEnabled()
+    assert (props.font_size.value(), props.weight.currentText()) == (24.0, "Regular")
     window.set_tool("text")
     click(None, window, (60, 100))
     QTest.keyClicks(window.view, "Hello")

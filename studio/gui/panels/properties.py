@@ -3,7 +3,7 @@ stroke width, font family, size and weight. Edits go to the controller as comman
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -19,6 +19,7 @@ from studio.document import ops
 from studio.document.model import Text
 from studio.gui.controller import Controller
 from studio.gui.i18n import N_, marked, tr
+from studio.gui.tools.text import new_text
 from studio.units import from_mm, to_mm
 
 WEIGHTS = [
@@ -139,13 +140,12 @@ class PropertiesPanel(QWidget):
         text = first if isinstance(first, Text) else None
         for widget in (self.family, self.font_size, self.weight):
             widget.setEnabled(text is not None)
-        if text is not None:
-            from PySide6.QtGui import QFont
-
-            self.family.setCurrentFont(QFont(text.family))
-            self.font_size.setValue(from_mm(text.size, "pt", 72))
-            index = self.weight.findData(text.weight)
-            self.weight.setCurrentIndex(index if index >= 0 else 2)
+        # With no text selected, the disabled fields show what the next text will be.
+        shown = text if text is not None else new_text(self.ctrl)
+        self.family.setCurrentFont(QFont(shown.family))
+        self.font_size.setValue(from_mm(shown.size, "pt", 72))
+        index = self.weight.findData(shown.weight)
+        self.weight.setCurrentIndex(index if index >= 0 else 2)
         self._updating = False
 
     def _geometry_edited(self) -> None:

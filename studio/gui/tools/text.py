@@ -86,6 +86,19 @@ def edit_text(view, element_id: str) -> TextEditor | None:
     return editor
 
 
+def new_text(ctrl, x: float = 0.0, y: float = 0.0) -> Text:
+    """The empty text the Text tool starts with: 24 pt (48 px on a pixel brief), the current
+    fill, the brief's first allowed font. The properties panel shows these when no text is
+    selected, so what it shows is what the next text will be."""
+    size = 24 * 25.4 / 72 if ctrl.doc.unit != "px" else 48 * 25.4 / ctrl.doc.dpi
+    text = Text(x=x, y=y, content="", size=size)
+    text.style.fill = ctrl.fill if isinstance(ctrl.fill, str) else "#000000"
+    fonts = ctrl.brief.rules.fonts if ctrl.brief is not None else None
+    if fonts:
+        text.family = fonts[0]
+    return text
+
+
 class TextTool(Tool):
     name = "text"
     label = N_("Text")
@@ -104,13 +117,7 @@ class TextTool(Tool):
             self.editor = edit_text(self.view, hit)
             return
         ctrl = self.ctrl
-        size = 24 * 25.4 / 72 if ctrl.doc.unit != "px" else 48 * 25.4 / ctrl.doc.dpi
-        fill = ctrl.fill if isinstance(ctrl.fill, str) else "#000000"
-        text = Text(x=pos.x(), y=pos.y(), content="", size=size)
-        text.style.fill = fill
-        fonts = ctrl.brief.rules.fonts if ctrl.brief is not None else None
-        if fonts:
-            text.family = fonts[0]
+        text = new_text(ctrl, pos.x(), pos.y())
 
         def done(content: str) -> None:
             if content.strip():
