@@ -2,16 +2,17 @@
 
 Every plate of a job shares one set of marks drawn at the same pixel positions (the printer
 lines the screens up on them), so the marks are drawn once on a template and each plate is
-pasted into its copy. Black is ink (a film positive).
+written into its copy. Black is ink (a film positive).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from studio.units import MM_PER_IN
 
@@ -48,7 +49,9 @@ class FilmLayout:
         ]
 
 
+@functools.lru_cache(maxsize=32)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    # Cached: the label shrinks one size at a time, and every film asks for the same sizes.
     try:
         return ImageFont.load_default(size=size)
     except (TypeError, OSError):  # pragma: no cover - Pillow without FreeType
@@ -102,32 +105,68 @@ def label_lines(layout: FilmLayout, film: Image.Image, lines: list[str]) -> None
     film.paste(ImageChops.logical_and(region, box), (left, top))
 
 
-def film_for(template: Image.Image, layout: FilmLayout, mask: NDArray[np.bool_]) -> Image.Image:
-    """The template with the plate (``True`` = ink = black) pasted in the trim box."""
-    film = template.copy()
-    plate = Image.fromarray(np.logical_not(mask))
-    film.paste(plate, (layout.margin, layout.margin))
-    return film
+def paste_rows(
+    layout: FilmLayout, film: Image.Image, rows: slice, clear: NDArray[np.bool_]
+) -> None:
+    """Paste rows ``rows`` of the trim box, ``clear`` where the film has no ink (elsewhere
+    black, the ink).
+
+    Strips of one film may be pasted from several threads at once: each writes only its rows,
+    and Pillow copies them without the GIL."""
+    film.paste(Image.fromarray(clear), (layout.margin, layout.margin + rows.start))
 
 
-def proof_image(
-    layout: FilmLayout,
-    garment: tuple[int, int, int],
-    plates: list[tuple[tuple[int, int, int], NDArray[np.bool_]]],
-    lines: list[str],
-) -> Image.Image:
-    """The plates recombined on the garment colour, in print order (later inks on top)."""
-    # One byte per pixel (which plate is on top), then a palette: no per-plate RGB writes.
-    top = np.zeros((layout.height, layout.width), dtype=np.uint8)
-    for index, (_color, mask) in enumerate(plates, start=1):
-        np.putmask(top, mask, index)
-    palette = [*garment, *(c for color, _mask in plates for c in color)]
-    indexed = Image.fromarray(top, "L").convert("P")
-    indexed.putpalette(palette + [0] * (768 - len(palette)))
-    trim = indexed.convert("RGB")
-    page = Image.new("RGB", layout.size, (255, 255, 255))
-    page.paste(trim, (layout.margin, layout.margin))
-    strip = Image.new("1", (layout.size[0], max(1, layout.margin)), 1)
-    label_lines(layout, strip, lines)
-    page.paste((0, 0, 0), (0, 0, *strip.size), mask=ImageOps.invert(strip.convert("L")))
-    return page
+class ProofSheet:
+    """The plates recombined on the garment colour, in print order (later inks on top).
+
+    One byte per pixel says which plate is on top (painted strip by strip, from any thread,
+    as the plates are made), then a palette colours the page in one pass: no per-plate RGB
+    writes."""
+
+    def __init__(
+        self, layout: FilmLayout, garment: tuple[int, int, int], inks: list[tuple[int, int, int]]
+    ) -> None:
+        if len(inks) + 3 > 256:
+            raise ValueError(f"{len(inks)} plates do not fit a proof's palette")
+        self.layout = layout
+        self._white, self._black = len(inks) + 1, len(inks) + 2
+        self._palette = [*garment, *(c for color in inks for c in color), *(255,) * 3, 0, 0, 0]
+        width, height = layout.size
+        self._top = np.full((height, width), self._white, dtype=np.uint8)
+        m = layout.margin
+        self._trim = self._top[m : m + layout.height, m : m + layout.width]
+        self._trim[...] = 0
+
+    def paint(self, top: int, masks: list[NDArray[np.bool_]]) -> None:
+        """Rows ``top``.. of the trim box, from each plate's rows there (in print order)."""
+        if not masks:
+            return
+        region = self._trim[top : top + masks[0].shape[0]]
+        for index, mask in enumerate(masks, start=1):
+            np.copyto(region, np.uint8(index), where=mask)
+
+    def paint_numbers(
+        self, top: int, numbers: NDArray[np.uint8], under: NDArray[np.bool_] | None
+    ) -> None:
+        """Rows ``top``.. of the trim box from solid plates: ``numbers``, the plate printing
+        at each pixel (0 = none), over ``under``, the underbase (plate 1) if any."""
+        region = self._trim[top : top + numbers.shape[0]]
+        if under is None:
+            region[...] = numbers
+        else:
+            np.maximum(numbers, under, out=region)  # a plate on top, or the underbase, or 0
+
+    def label(self, lines: list[str]) -> None:
+        """Write ``lines`` in the top margin (on the thread that writes the films' labels: the
+        fonts are shared)."""
+        strip = Image.new("1", (self.layout.size[0], max(1, self.layout.margin)), 1)
+        label_lines(self.layout, strip, lines)
+        text = np.asarray(strip.convert("L")) == 0
+        np.copyto(self._top[: text.shape[0]], np.uint8(self._black), where=text)
+
+    def image(self) -> Image.Image:
+        """The RGB proof page, once painted and labelled."""
+        width, height = self.layout.size
+        indexed = Image.frombuffer("P", (width, height), self._top, "raw", "P", 0, 1)
+        indexed.putpalette(self._palette + [0] * (768 - len(self._palette)))
+        return indexed.convert("RGB")
