@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
 
 from studio.units import MM_PER_IN
 
@@ -119,54 +119,55 @@ def paste_rows(
 class ProofSheet:
     """The plates recombined on the garment colour, in print order (later inks on top).
 
-    One byte per pixel says which plate is on top (painted strip by strip, from any thread,
-    as the plates are made), then a palette colours the page in one pass: no per-plate RGB
-    writes."""
+    Painted strip by strip, from any thread, as the plates are made: one byte per pixel says
+    which plate is on top there, and a palette colours the strip onto the page (no per-plate
+    RGB writes). The page is allocated first, while the design renders (:func:`blank_page`)."""
 
     def __init__(
-        self, layout: FilmLayout, garment: tuple[int, int, int], inks: list[tuple[int, int, int]]
+        self,
+        layout: FilmLayout,
+        page: Image.Image,
+        garment: tuple[int, int, int],
+        inks: list[tuple[int, int, int]],
     ) -> None:
-        if len(inks) + 3 > 256:
+        if len(inks) + 1 > 256:
             raise ValueError(f"{len(inks)} plates do not fit a proof's palette")
-        self.layout = layout
-        self._white, self._black = len(inks) + 1, len(inks) + 2
-        self._palette = [*garment, *(c for color in inks for c in color), *(255,) * 3, 0, 0, 0]
-        width, height = layout.size
-        self._top = np.full((height, width), self._white, dtype=np.uint8)
-        m = layout.margin
-        self._trim = self._top[m : m + layout.height, m : m + layout.width]
-        self._trim[...] = 0
+        self.layout, self.page = layout, page
+        palette = [*garment, *(c for color in inks for c in color)]
+        self._palette = palette + [0] * (768 - len(palette))
 
     def paint(self, top: int, masks: list[NDArray[np.bool_]]) -> None:
         """Rows ``top``.. of the trim box, from each plate's rows there (in print order)."""
         if not masks:
             return
-        region = self._trim[top : top + masks[0].shape[0]]
-        for index, mask in enumerate(masks, start=1):
-            np.copyto(region, np.uint8(index), where=mask)
+        index = np.zeros(masks[0].shape, dtype=np.uint8)
+        for number, mask in enumerate(masks, start=1):
+            np.copyto(index, np.uint8(number), where=mask)
+        self._paste(top, index)
 
     def paint_numbers(
         self, top: int, numbers: NDArray[np.uint8], under: NDArray[np.bool_] | None
     ) -> None:
         """Rows ``top``.. of the trim box from solid plates: ``numbers``, the plate printing
         at each pixel (0 = none), over ``under``, the underbase (plate 1) if any."""
-        region = self._trim[top : top + numbers.shape[0]]
-        if under is None:
-            region[...] = numbers
-        else:
-            np.maximum(numbers, under, out=region)  # a plate on top, or the underbase, or 0
+        # A plate on top, or the underbase, or 0.
+        self._paste(top, numbers if under is None else np.maximum(numbers, under))
+
+    def _paste(self, top: int, index: NDArray[np.uint8]) -> None:
+        rows, width = index.shape
+        strip = Image.frombuffer("P", (width, rows), np.ascontiguousarray(index), "raw", "P", 0, 1)
+        strip.putpalette(self._palette)
+        m = self.layout.margin
+        self.page.paste(strip.convert("RGB"), (m, m + top))
 
     def label(self, lines: list[str]) -> None:
         """Write ``lines`` in the top margin (on the thread that writes the films' labels: the
         fonts are shared)."""
         strip = Image.new("1", (self.layout.size[0], max(1, self.layout.margin)), 1)
         label_lines(self.layout, strip, lines)
-        text = np.asarray(strip.convert("L")) == 0
-        np.copyto(self._top[: text.shape[0]], np.uint8(self._black), where=text)
+        self.page.paste((0, 0, 0), (0, 0, *strip.size), mask=ImageOps.invert(strip.convert("L")))
 
-    def image(self) -> Image.Image:
-        """The RGB proof page, once painted and labelled."""
-        width, height = self.layout.size
-        indexed = Image.frombuffer("P", (width, height), self._top, "raw", "P", 0, 1)
-        indexed.putpalette(self._palette + [0] * (768 - len(self._palette)))
-        return indexed.convert("RGB")
+
+def blank_page(layout: FilmLayout) -> Image.Image:
+    """A white RGB page the size of the films, for the proof."""
+    return Image.new("RGB", layout.size, (255, 255, 255))

@@ -33,6 +33,7 @@ from studio.production.color import hex_to_rgb, lightness
 from studio.production.film import (
     FilmLayout,
     ProofSheet,
+    blank_page,
     label_lines,
     marks_template,
     paste_rows,
@@ -167,9 +168,15 @@ def separate(
     halftone = (
         options.halftone if options.halftone is not None else brief.rules.gradients == "allow"
     )
+    margin = max(0, round(options.margin_mm * dpi / 25.4))
+    layout = FilmLayout(width, height, margin, dpi)
     work.step(0.0, _("rendering the design"))
-    pixels = packed(render_premultiplied(design.svg, width, height))
     with pool() as executor:
+        # The renderer draws on one core: the other cores meanwhile make the film template and
+        # the proof page, fresh memory the system hands over page by page.
+        template = executor.submit(marks_template, layout)
+        page = executor.submit(blank_page, layout)
+        pixels = packed(render_premultiplied(design.svg, width, height))
         colours = ColourSet()
         run_strips(
             executor,
@@ -204,18 +211,16 @@ def separate(
         if under:
             plates.append(Plate(UNDERBASE, 1, np.empty((height, width), bool), underbase=True))
         plates += inked.plates([inks[k] for k in used], used, len(plates) + 1, under)
-        margin = max(0, round(options.margin_mm * dpi / 25.4))
-        layout = FilmLayout(width, height, margin, dpi)
         choke = choke_pixels(options.choke_mm, dpi)
         result = Separations(
             plates, layout, garment, brief.id, halftone, choke, options.lpi, options.angle
         )
-        films = _Films(result, inked, executor)
+        films = _Films(result, inked, executor, template.result(), page.result())
         message = _("choking the underbase") if under else _("making plates")
         run_strips(executor, partial(films.strip, pixels), height, STRIP_ROWS,
                    work.sub(0.7, 0.9), message)  # fmt: skip
         del pixels  # the proof page is the largest image yet: not with the render alongside
-        films.finish(brief, executor, work.sub(0.9, 1.0))
+        films.finish(brief, work.sub(0.9, 1.0))
     return result
 
 
@@ -368,15 +373,21 @@ class _Films:
     underbase is choked from the solid inks around each strip, and every plate's rows go into
     its film and onto the proof."""
 
-    def __init__(self, result: Separations, inked: _Inked, executor: Executor) -> None:
+    def __init__(
+        self,
+        result: Separations,
+        inked: _Inked,
+        executor: Executor,
+        template: Image.Image,
+        page: Image.Image,
+    ) -> None:
         self.result, self.inked = result, inked
-        layout = result.layout
-        template = marks_template(layout)
         # Each copy is fresh memory the system hands over page by page: on every core.
         copies = [executor.submit(template.copy) for _plate in result.plates]
         self.films = [copy.result() for copy in copies]
         self.proof = ProofSheet(
-            layout,
+            result.layout,
+            page,
             hex_to_rgb(result.garment[1]),
             [hex_to_rgb(p.ink.color) for p in result.plates],
         )
@@ -399,8 +410,8 @@ class _Films:
             paste_rows(layout, film, rows, plate.clear_rows(rows))
         self.inked.paint(self.proof, result.plates, rows, under)
 
-    def finish(self, brief: Brief, executor: Executor, work: Work) -> None:
-        """The labels, and the proof page (coloured on another core meanwhile)."""
+    def finish(self, brief: Brief, work: Work) -> None:
+        """The films' and the proof's labels."""
         result, layout = self.result, self.result.layout
         total = len(result.plates)
         name, color = result.garment
@@ -412,7 +423,6 @@ class _Films:
                 + _("brief {id} v{version}").format(id=brief.id, version=brief.version),
             ]
         )
-        proof = executor.submit(self.proof.image)
         mode = (
             _("halftone {lpi} lpi {angle}°").format(
                 lpi=format_number(result.lpi, 1), angle=format_number(result.angle, 1)
@@ -442,5 +452,5 @@ class _Films:
                 ],
             )
             result.films.append(film)
-        result.proof = proof.result()
+        result.proof = self.proof.page
         work.step(1.0, _("films ready"))
