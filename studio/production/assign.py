@@ -16,7 +16,9 @@ other output sees) and spread back over the pixels with one ``np.repeat``.
 
 from __future__ import annotations
 
+import mmap
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -96,12 +98,23 @@ class Runs:
         return expanded
 
 
+def sparse_zeros(size: int, dtype: type[np.generic]) -> NDArray[Any]:
+    """A table of zeros whose memory the system hands over only where it is written.
+
+    An anonymous mapping, 4 kB page by page: numpy's own large arrays ask for huge pages,
+    each zeroed whole (and sometimes only after the system compacts memory: 0.1-0.3 s for a
+    few 16 MB tables of which a few hundred entries are written)."""
+    buffer = mmap.mmap(-1, size * np.dtype(dtype).itemsize)
+    table: NDArray[Any] = np.frombuffer(buffer, dtype=dtype)
+    return table
+
+
 class ColourSet:
     """The distinct straight colours of a raster, gathered block by block (on any thread:
     every writer only ever stores ``True``, so blocks need no lock)."""
 
     def __init__(self) -> None:
-        self.present = np.zeros(1 << 24, dtype=bool)
+        self.present = sparse_zeros(1 << 24, np.bool_)
 
     def add(self, pixels: U32) -> None:
         """Note the colours of premultiplied ``pixels``."""
@@ -128,14 +141,14 @@ class InkTables:
     ``weight(c)``, the share of the first, 0..255; ``inks``, the ink indices some present colour
     uses.
 
-    The tables start as zeros (memory the system hands over only where a present colour is
-    written), so they hold values shifted to make 0 the default: ink + 1 (``NONE`` wraps round
-    to 0) and 255 - weight."""
+    The tables start as zeros (:func:`sparse_zeros`: only the pages of present colours are
+    ever touched), so they hold values shifted to make 0 the default: ink + 1 (``NONE`` wraps
+    round to 0) and 255 - weight."""
 
     def __init__(self) -> None:
-        self._first = np.zeros(1 << 24, dtype=np.uint8)
-        self._second = np.zeros(1 << 24, dtype=np.uint8)
-        self._weight = np.zeros(1 << 24, dtype=np.uint8)
+        self._first = sparse_zeros(1 << 24, np.uint8)
+        self._second = sparse_zeros(1 << 24, np.uint8)
+        self._weight = sparse_zeros(1 << 24, np.uint8)
         self.inks: frozenset[int] = frozenset()
 
     def set(self, keys: U32, first: U8, second: U8, weight: U8) -> None:
