@@ -113,7 +113,9 @@ def paste_rows(
 
     Strips of one film may be pasted from several threads at once: each writes only its rows,
     and Pillow copies them without the GIL."""
-    film.paste(Image.fromarray(clear), (layout.margin, layout.margin + rows.start))
+    height, width = clear.shape
+    strip = Image.frombuffer("1", (width, height), np.ascontiguousarray(clear), "raw", "1;8", 0, 1)
+    film.paste(strip, (layout.margin, layout.margin + rows.start))
 
 
 class ProofSheet:
