@@ -6,10 +6,11 @@ the render then become 1-bit plates, solid (threshold at 50%) or halftoned when 
 allows gradients. A white underbase for dark garments goes under every ink but the darkest,
 choked so it never shows at the edges. Plates print light to dark, underbase first.
 
-The print is worked in strips of a few dozen rows on every core (see ``strips``), three passes
-over it: the colours present, which ink each pixel is, then the plates, the films and the proof
-together. Solid plates come from one byte per pixel (the ink it prints in), so a pass writes
-each plate once and no whole-print temporary is made per ink.
+The print is worked in strips of a few dozen rows on every core (see ``strips``), in three passes
+over the renderer's own premultiplied pixels: the colours present; how much each ink prints
+(halftone: the plates themselves); then the plates, the underbase, the films and the proof
+together. Solid plates share one byte per pixel, the plate printing there, so that last pass
+writes each film and the proof straight from it, with no whole-print temporary per ink.
 """
 
 from __future__ import annotations
@@ -219,7 +220,7 @@ def separate(
         message = _("choking the underbase") if under else _("making plates")
         run_strips(executor, partial(films.strip, pixels), height, STRIP_ROWS,
                    work.sub(0.7, 0.9), message)  # fmt: skip
-        del pixels  # the proof page is the largest image yet: not with the render alongside
+        del pixels  # done with the render (97 MB at 300 DPI)
         films.finish(brief, work.sub(0.9, 1.0))
     return result
 
