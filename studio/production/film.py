@@ -2,11 +2,12 @@
 
 Every plate of a job shares one set of marks drawn at the same pixel positions (the printer
 lines the screens up on them), so the marks are drawn once on a template and each plate is
-pasted into its copy. Black is ink (a film positive).
+written into its copy. Black is ink (a film positive).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,7 +49,9 @@ class FilmLayout:
         ]
 
 
+@functools.lru_cache(maxsize=32)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    # Cached: the label shrinks one size at a time, and every film asks for the same sizes.
     try:
         return ImageFont.load_default(size=size)
     except (TypeError, OSError):  # pragma: no cover - Pillow without FreeType
@@ -102,32 +105,71 @@ def label_lines(layout: FilmLayout, film: Image.Image, lines: list[str]) -> None
     film.paste(ImageChops.logical_and(region, box), (left, top))
 
 
-def film_for(template: Image.Image, layout: FilmLayout, mask: NDArray[np.bool_]) -> Image.Image:
-    """The template with the plate (``True`` = ink = black) pasted in the trim box."""
-    film = template.copy()
-    plate = Image.fromarray(np.logical_not(mask))
-    film.paste(plate, (layout.margin, layout.margin))
-    return film
+def paste_rows(
+    layout: FilmLayout, film: Image.Image, rows: slice, clear: NDArray[np.bool_]
+) -> None:
+    """Paste rows ``rows`` of the trim box, ``clear`` where the film has no ink (elsewhere
+    black, the ink).
+
+    Strips of one film may be pasted from several threads at once: each writes only its rows,
+    and Pillow copies them without the GIL."""
+    height, width = clear.shape
+    strip = Image.frombuffer("1", (width, height), np.ascontiguousarray(clear), "raw", "1;8", 0, 1)
+    film.paste(strip, (layout.margin, layout.margin + rows.start))
 
 
-def proof_image(
-    layout: FilmLayout,
-    garment: tuple[int, int, int],
-    plates: list[tuple[tuple[int, int, int], NDArray[np.bool_]]],
-    lines: list[str],
-) -> Image.Image:
-    """The plates recombined on the garment colour, in print order (later inks on top)."""
-    # One byte per pixel (which plate is on top), then a palette: no per-plate RGB writes.
-    top = np.zeros((layout.height, layout.width), dtype=np.uint8)
-    for index, (_color, mask) in enumerate(plates, start=1):
-        np.putmask(top, mask, index)
-    palette = [*garment, *(c for color, _mask in plates for c in color)]
-    indexed = Image.fromarray(top, "L").convert("P")
-    indexed.putpalette(palette + [0] * (768 - len(palette)))
-    trim = indexed.convert("RGB")
-    page = Image.new("RGB", layout.size, (255, 255, 255))
-    page.paste(trim, (layout.margin, layout.margin))
-    strip = Image.new("1", (layout.size[0], max(1, layout.margin)), 1)
-    label_lines(layout, strip, lines)
-    page.paste((0, 0, 0), (0, 0, *strip.size), mask=ImageOps.invert(strip.convert("L")))
-    return page
+class ProofSheet:
+    """The plates recombined on the garment colour, in print order (later inks on top).
+
+    Painted strip by strip, from any thread, as the plates are made: one byte per pixel says
+    which plate is on top there, and a palette colours the strip onto the page (no per-plate
+    RGB writes). The page is allocated first, while the design renders (:func:`blank_page`)."""
+
+    def __init__(
+        self,
+        layout: FilmLayout,
+        page: Image.Image,
+        garment: tuple[int, int, int],
+        inks: list[tuple[int, int, int]],
+    ) -> None:
+        if len(inks) + 1 > 256:
+            raise ValueError(f"{len(inks)} plates do not fit a proof's palette")
+        self.layout, self.page = layout, page
+        palette = [*garment, *(c for color in inks for c in color)]
+        self._palette = palette + [0] * (768 - len(palette))
+
+    def paint(self, top: int, masks: list[NDArray[np.bool_]]) -> None:
+        """Rows ``top``.. of the trim box, from each plate's rows there (in print order)."""
+        if not masks:
+            return
+        index = np.zeros(masks[0].shape, dtype=np.uint8)
+        for number, mask in enumerate(masks, start=1):
+            np.copyto(index, np.uint8(number), where=mask)
+        self._paste(top, index)
+
+    def paint_numbers(
+        self, top: int, numbers: NDArray[np.uint8], under: NDArray[np.bool_] | None
+    ) -> None:
+        """Rows ``top``.. of the trim box from solid plates: ``numbers``, the plate printing
+        at each pixel (0 = none), over ``under``, the underbase (plate 1) if any."""
+        # A plate on top, or the underbase, or 0.
+        self._paste(top, numbers if under is None else np.maximum(numbers, under))
+
+    def _paste(self, top: int, index: NDArray[np.uint8]) -> None:
+        rows, width = index.shape
+        strip = Image.frombuffer("P", (width, rows), np.ascontiguousarray(index), "raw", "P", 0, 1)
+        strip.putpalette(self._palette)
+        m = self.layout.margin
+        self.page.paste(strip.convert("RGB"), (m, m + top))
+
+    def label(self, lines: list[str]) -> None:
+        """Write ``lines`` in the top margin (on the thread that writes the films' labels: the
+        fonts are shared)."""
+        strip = Image.new("1", (self.layout.size[0], max(1, self.layout.margin)), 1)
+        label_lines(self.layout, strip, lines)
+        self.page.paste((0, 0, 0), (0, 0, *strip.size), mask=ImageOps.invert(strip.convert("L")))
+
+
+def blank_page(layout: FilmLayout) -> Image.Image:
+    """A white RGB page the size of the films, for the proof."""
+    return Image.new("RGB", layout.size, (255, 255, 255))

@@ -16,7 +16,10 @@ from studio.production.separations import Separations
 
 
 def separations_pdf(result: Separations) -> bytes:
-    pages = [*result.films, *([result.proof.convert("RGB")] if result.proof else [])]
+    proof = result.proof
+    if proof is not None and proof.mode != "RGB":
+        proof = proof.convert("RGB")  # converting an RGB page would copy it, 128 MB at 300 DPI
+    pages = [*result.films, *([proof] if proof is not None else [])]
     if not pages:
         raise ValueError("no plates: the design prints no ink")
     out = io.BytesIO()
