@@ -18,7 +18,6 @@ from studio.gui import deferred
 def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
-        deferred.watch()
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -28,7 +27,6 @@ def application() -> QApplication:
     app.setOrganizationName("Motif Studio")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # follows the system palette, light or dark, everywhere alike
-    deferred.watch()  # what the first frame does not show waits until it is painted
     from studio.gui import i18n
     from studio.gui.settings_store import Store
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import InputError
-from studio.gui import actions, keyboard, preferences, recovery
+from studio.gui import actions, deferred, keyboard, preferences, recovery
 from studio.gui.briefs import BriefFlow
 from studio.gui.canvas.rulers import THICKNESS, Ruler
 from studio.gui.canvas.scene import CanvasScene
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store | None = None) -> None:
         super().__init__()
+        deferred.watch(self)  # what the first frame does not show waits until it is painted
         self.setWindowTitle("Motif Studio")
         self.store = store or Store()
         preferences.apply_at_start(self.store)  # migrations, language, theme: before any text
