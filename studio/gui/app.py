@@ -57,7 +57,7 @@ def make_window(args: argparse.Namespace):
 
         start_on_first_design(window)
     if target and not recovered:
-        window.open_path(Path(target))
+        window.open_path(Path(target), at_start=True)
     return window
 
 

@@ -67,6 +67,7 @@ class CheckRunner(QObject):
         self._timer.timeout.connect(self._start)
         self._delivered.connect(self._receive)
         ctrl.document_replaced.connect(self._document_replaced)
+        ctrl.brief_changed.connect(self._document_replaced)
         ctrl.structure_changed.connect(self.schedule)
         ctrl.elements_changed.connect(self.schedule)
         app = QCoreApplication.instance()
@@ -76,6 +77,11 @@ class CheckRunner(QObject):
     @property
     def busy(self) -> bool:
         return self._running is not None or self._timer.isActive()
+
+    @property
+    def has_brief(self) -> bool:
+        """A brief to check against, or one still being looked for (then a check will come)."""
+        return self.brief is not None or self.ctrl.brief_pending
 
     @property
     def worker_thread(self) -> str:
@@ -88,7 +94,12 @@ class CheckRunner(QObject):
         self.schedule(now=True)
 
     def _document_replaced(self) -> None:
-        self.set_brief(self.ctrl.brief or _cached_brief(self.ctrl.doc))
+        """A new document, or another brief for it: check against that brief. While the brief
+        is still looked for, nothing is checked (``brief_changed`` comes when it is found)."""
+        if self.ctrl.brief_pending:
+            self.set_brief(None)
+        else:
+            self.set_brief(self.ctrl.brief or _cached_brief(self.ctrl.doc))
 
     def schedule(self, *_: object, now: bool = False) -> None:
         """An edit happened: the current report is stale; check again after a pause."""

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.layers = LayersPanel(self.ctrl)
         self.properties = PropertiesPanel(self.ctrl)
+        self.ctrl.brief_changed.connect(self.properties.refresh)  # its swatches and default fill
         self.brief_panel = BriefPanel()
         history = QUndoView(self.ctrl.stack)
         history.setAccessibleName(tr("History"))
@@ -204,7 +205,10 @@ class MainWindow(QMainWindow):
 
     def _document_replaced(self) -> None:
         brief = self.ctrl.brief
-        self.brief_panel.show_brief(brief)
+        if self.ctrl.brief_pending:
+            self.brief_panel.show_pending()
+        else:
+            self.brief_panel.show_brief(brief)
         self.garment_box.blockSignals(True)
         self.garment_box.clear()
         if brief is not None and brief.mockup:
@@ -232,15 +236,16 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.ctrl.dirty)
 
     # --- files -------------------------------------------------------------------------------
-    def open_path(self, path: str | Path) -> bool:
-        """Open a brief (a new design from it) or a design; errors are shown, not raised."""
+    def open_path(self, path: str | Path, at_start: bool = False) -> bool:
+        """Open a brief (a new design from it) or a design; errors are shown, not raised.
+        ``at_start``: a design's brief is looked for after the window's first frame."""
         path = Path(path)
         if path.name.endswith((".brief.json", ".brief")):
             return self.briefs.open_brief(path)  # asks about unsaved changes itself
         if not self.maybe_save():
             return False
         try:
-            self.briefs.open_design(path)
+            self.briefs.open_design(path, brief_later=at_start)
             self.store.add_recent("recent/designs", path)
         except InputError as exc:
             QMessageBox.warning(self, tr("Cannot open"), exc.one_line())
