@@ -31,6 +31,7 @@ HEAVY = (
     "studio.gui.brief_update",
     "studio.checks.live",  # the checks engine (numpy, the renderer)
     "numpy",
+    "concurrent.futures",  # the checks' worker
     "studio.connectors.credentials",  # the outbox (keyring, QtNetwork)
     "studio.outbox.store",
     "studio.gui.export_dialog",
