@@ -188,8 +188,9 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def editor_bars(self) -> list[QToolBar]:
-        """The toolbars that only mean something with a design open."""
-        return [b for b in self.findChildren(QToolBar) if b.objectName() == "tools-toolbar"]
+        """The toolbars that only mean something with a design open. Found by name: asking
+        for every QToolBar makes PySide wrap each of the window's hundreds of children."""
+        return self.findChildren(QToolBar, "tools-toolbar")
 
     def set_tool(self, name: str) -> None:
         if self.tool_name and self.tool_name in self.tools:
