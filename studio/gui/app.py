@@ -7,12 +7,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
 from studio.gui import deferred
+from studio.gui.i18n import tr
+
+# A first check of a t-shirt design takes seconds; this only bounds one that hangs.
+SCREENSHOT_WAIT_MS = 120_000
 
 
 def application() -> QApplication:
@@ -61,17 +65,72 @@ def make_window(args: argparse.Namespace):
     return window
 
 
+def wait_for_first_check(window, timeout_ms: int = SCREENSHOT_WAIT_MS) -> bool:
+    """Let the event loop run until the open design's brief is found and its first check has
+    reported (or failed), so a picture shows the real badge, not "Checking…". Woken by the
+    signals that change the answer, never by polling a clock: the timer only bounds a check
+    that hangs. True when settled; immediately true with nothing to check."""
+    ctrl, runner = window.ctrl, window.checks_panel.runner
+    failed: list[str] = []
+
+    def settled() -> bool:
+        if failed or not ctrl.has_document:
+            return True
+        if ctrl.brief_pending:
+            return False
+        return runner.brief is None or (runner.report is not None and not runner.busy)
+
+    if settled():
+        return True
+    loop = QEventLoop()
+    limit = QTimer(singleShot=True, interval=timeout_ms)
+
+    def check_failed(error: str) -> None:
+        failed.append(error)
+        loop.quit()
+
+    wake = [
+        (limit.timeout, loop.quit),
+        (runner.report_ready, lambda _report: loop.quit()),
+        (runner.failed, check_failed),
+        (ctrl.brief_changed, loop.quit),
+    ]
+    for signal, slot in wake:
+        signal.connect(slot)
+    limit.start()
+    try:
+        while not settled() and limit.isActive():
+            loop.exec()
+    finally:
+        for signal, slot in wake:
+            signal.disconnect(slot)
+        limit.stop()
+    return settled()
+
+
+def screenshot(app: QApplication, window, path: str) -> bool:
+    """The window as the user sees it once started: the deferred work done (the brief found,
+    the mock-up drawn) and the first check's result in the badge. False if not written."""
+    window.resize(1400, 880)
+    app.processEvents()
+    deferred.run_pending()
+    if not wait_for_first_check(window):
+        print(
+            tr("Warning: the check did not finish in time; the picture shows it running."),
+            file=sys.stderr,
+        )
+    app.processEvents()  # the layout after the brief came (the garment colours' box)
+    window.view.fit()
+    app.processEvents()
+    return bool(window.grab().save(path, "PNG"))
+
+
 def run(args: argparse.Namespace) -> int:
     app = application()
     window = make_window(args)
     window.show()
     if args.screenshot:
-        window.resize(1400, 880)
-        app.processEvents()
-        window.view.fit()
-        deferred.run_pending()
-        app.processEvents()
-        ok = window.grab().save(args.screenshot, "PNG")
+        ok = screenshot(app, window, args.screenshot)
         window.ctrl.stack.setClean()
         window.ctrl.recovered = False
         window.close()

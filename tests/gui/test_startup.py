@@ -1,6 +1,6 @@
 """Starting on a design: the first frame comes before the heavy work (the brief's search and
 signature check, its Markdown, the checks engine), which then arrives and leaves the window as
-it always looked.
+it always looked; ``--screenshot`` waits for it and for the first check's result.
 
 The speed itself is measured by ``bench/bench_startup.py``; these tests catch, without timing
 anything, a change that brings a heavy module back before the first frame."""
@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -169,5 +169,46 @@ def test_opening_another_design_meanwhile_is_not_given_the_first_ones_brief(
         assert window.ctrl.brief is None and not window.ctrl.brief_pending
         assert window.checks_badge.text() == "No brief"
         assert window.ctrl.path == lone
+    finally:
+        _close(window)
+
+
+def test_the_screenshot_waits_for_the_first_check_result(
+    fraise_design_path: Path, tmp_path: Path, qapp, monkeypatch
+) -> None:
+    from studio.gui.app import run
+    from studio.gui.mainwindow import MainWindow
+
+    seen: dict[str, str] = {}
+    grab = QWidget.grab
+
+    def grab_and_note(self, *args):
+        seen["badge"] = self.checks_badge.text()
+        seen["tone"] = self.checks_badge.property("tone")
+        seen["panel"] = self.brief_panel.toPlainText()
+        return grab(self, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", grab_and_note)
+    out = tmp_path / "shot.png"
+    args = argparse.Namespace(design=str(fraise_design_path), open_brief=None, screenshot=str(out))
+    assert run(args) == 0 and out.is_file()
+    assert seen["badge"] == "Ready to submit" and seen["tone"] == "ok"
+    assert "Fraise Club summer tee contest" in seen["panel"]
+
+
+def test_waiting_for_a_check_that_never_reports_ends_at_its_bound(
+    qtbot, fraise_design_path: Path, monkeypatch
+) -> None:
+    from studio.gui import deferred
+    from studio.gui.app import wait_for_first_check
+    from studio.gui.checks_runner import CheckRunner
+
+    monkeypatch.setattr(CheckRunner, "_start", lambda self: None)  # the check hangs
+    window = _start_in_process(fraise_design_path)
+    try:
+        deferred.run_pending()
+        qtbot.waitUntil(lambda: not window.ctrl.brief_pending, timeout=60_000)
+        assert not wait_for_first_check(window, timeout_ms=0)
+        assert window.checks_badge.text() == "Checking…"
     finally:
         _close(window)
