@@ -247,7 +247,10 @@ class MainWindow(QMainWindow):
             return False
         try:
             self.briefs.open_design(path, brief_later=at_start)
-            self.store.add_recent("recent/designs", path)
+            if at_start:  # writing the settings file can wait until the window is shown
+                deferred.after_first_frame(lambda: self.store.add_recent("recent/designs", path))
+            else:
+                self.store.add_recent("recent/designs", path)
         except InputError as exc:
             QMessageBox.warning(self, tr("Cannot open"), exc.one_line())
             return False
