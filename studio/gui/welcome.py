@@ -66,6 +66,23 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(tr("Welcome"))
+        self._built = False
+        self._recent: tuple[list[str], list[str]] = ([], [])
+        self._pending: list[str] = []
+        self._thumbnails_started = False
+
+    def setVisible(self, visible: bool) -> None:
+        if visible:
+            self.build()  # before Qt shows the children, so they show with the page
+        super().setVisible(visible)
+
+    def build(self) -> None:
+        """Make the page's content, once, when it is first shown (or asked for): not with the
+        window, since a design opened at start hides the page before anyone sees it, and its
+        cards and recent files (read from disk) would only delay the first frame."""
+        if self._built:
+            return
+        self._built = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.setSpacing(14)
@@ -96,8 +113,7 @@ class WelcomePage(QWidget):
             recent,
         )
         outer.addLayout(recent, 1)
-        self._pending: list[str] = []
-        self._thumbnails_started = False
+        self._fill_recent(*self._recent)
 
     # --- building ----------------------------------------------------------------------------
     def _buttons(self) -> QHBoxLayout:
@@ -176,6 +192,12 @@ class WelcomePage(QWidget):
 
     # --- content -------------------------------------------------------------------------
     def set_recent(self, designs: list[str], briefs: list[str]) -> None:
+        """The recent files to list (now if the page is built, else when it is)."""
+        self._recent = (list(designs), list(briefs))
+        if self._built:
+            self._fill_recent(*self._recent)
+
+    def _fill_recent(self, designs: list[str], briefs: list[str]) -> None:
         for widget, empty, paths in (
             (self.recent_designs, self.designs_empty, designs),
             (self.recent_briefs, self.briefs_empty, briefs),
@@ -203,6 +225,7 @@ class WelcomePage(QWidget):
 
     # --- thumbnails ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
+        self.build()
         super().showEvent(event)
         if not self._thumbnails_started:
             self._thumbnails_started = True
