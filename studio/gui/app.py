@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -65,11 +66,35 @@ def make_window(args: argparse.Namespace):
     return window
 
 
+def run_until(settled: Callable[[], bool], wake: list[SignalInstance], timeout_ms: int) -> bool:
+    """Run the event loop until ``settled()``, asked again each time one of the ``wake``
+    signals fires: never polling a clock, the timer only bounds a wait that would not end.
+    Returns ``settled()``."""
+    if settled():
+        return True
+    loop = QEventLoop()
+    limit = QTimer(singleShot=True, interval=timeout_ms)
+    limit.timeout.connect(loop.quit)
+
+    def quit_loop(*_: object) -> None:
+        loop.quit()
+
+    for signal in wake:
+        signal.connect(quit_loop)
+    limit.start()
+    try:
+        while not settled() and limit.isActive():
+            loop.exec()
+    finally:
+        for signal in wake:
+            signal.disconnect(quit_loop)
+        limit.stop()
+    return settled()
+
+
 def wait_for_first_check(window, timeout_ms: int = SCREENSHOT_WAIT_MS) -> bool:
-    """Let the event loop run until the open design's brief is found and its first check has
-    reported (or failed), so a picture shows the real badge, not "Checking…". Woken by the
-    signals that change the answer, never by polling a clock: the timer only bounds a check
-    that hangs. True when settled; immediately true with nothing to check."""
+    """Until the open design's brief is found and its first check has reported (or failed),
+    so a picture shows the real badge, not "Checking…". At once with nothing to check."""
     ctrl, runner = window.ctrl, window.checks_panel.runner
     failed: list[str] = []
 
@@ -80,37 +105,31 @@ def wait_for_first_check(window, timeout_ms: int = SCREENSHOT_WAIT_MS) -> bool:
             return False
         return runner.brief is None or (runner.report is not None and not runner.busy)
 
-    if settled():
-        return True
-    loop = QEventLoop()
-    limit = QTimer(singleShot=True, interval=timeout_ms)
-
-    def check_failed(error: str) -> None:
+    def note_failure(error: str) -> None:
         failed.append(error)
-        loop.quit()
 
-    wake = [
-        (limit.timeout, loop.quit),
-        (runner.report_ready, lambda _report: loop.quit()),
-        (runner.failed, check_failed),
-        (ctrl.brief_changed, loop.quit),
-    ]
-    for signal, slot in wake:
-        signal.connect(slot)
-    limit.start()
+    runner.failed.connect(note_failure)
     try:
-        while not settled() and limit.isActive():
-            loop.exec()
+        wake = [ctrl.brief_changed, runner.report_ready, runner.failed]
+        return run_until(settled, wake, timeout_ms)
     finally:
-        for signal, slot in wake:
-            signal.disconnect(slot)
-        limit.stop()
-    return settled()
+        runner.failed.disconnect(note_failure)
+
+
+def wait_for_thumbnails(window, timeout_ms: int = SCREENSHOT_WAIT_MS) -> bool:
+    """On the welcome page, until every sample card has its picture."""
+    page = window.welcome
+    return run_until(
+        lambda: window.stack.currentWidget() is not page or page.thumbnails_ready,
+        [page.thumbnails_finished],
+        timeout_ms,
+    )
 
 
 def screenshot(app: QApplication, window, path: str) -> bool:
     """The window as the user sees it once started: the deferred work done (the brief found,
-    the mock-up drawn) and the first check's result in the badge. False if not written."""
+    the mock-up drawn, the sample pictures) and the first check's result in the badge. False
+    if the file was not written."""
     window.resize(1400, 880)
     app.processEvents()
     deferred.run_pending()
@@ -119,6 +138,7 @@ def screenshot(app: QApplication, window, path: str) -> bool:
             tr("Warning: the check did not finish in time; the picture shows it running."),
             file=sys.stderr,
         )
+    wait_for_thumbnails(window)  # bounded too: a picture that never comes stays a blank card
     app.processEvents()  # the layout after the brief came (the garment colours' box)
     window.view.fit()
     app.processEvents()

@@ -62,6 +62,7 @@ class WelcomePage(QWidget):
     open_design_requested = Signal()
     new_brief_requested = Signal()
     path_chosen = Signal(str)
+    thumbnails_finished = Signal()  # every sample card has its picture (or has none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,6 +253,8 @@ class WelcomePage(QWidget):
             self._set_thumbnail(path, pixmap)
         if self._pending:
             QTimer.singleShot(0, self._next_thumbnail)
+        else:
+            self.thumbnails_finished.emit()
 
     def _set_thumbnail(self, path: str, pixmap: QPixmap) -> None:
         canvas = placeholder()

@@ -212,3 +212,26 @@ def test_waiting_for_a_check_that_never_reports_ends_at_its_bound(
         assert window.checks_badge.text() == "Checking…"
     finally:
         _close(window)
+
+
+def test_the_screenshot_of_the_welcome_page_waits_for_the_sample_pictures(
+    tmp_path: Path, qapp, monkeypatch
+) -> None:
+    from studio.gui import welcome
+    from studio.gui.app import run
+    from studio.gui.mainwindow import MainWindow
+
+    # More cards than the few turns of the event loop the screenshot takes anyway.
+    monkeypatch.setattr(welcome, "SAMPLES", list(welcome.SAMPLES) * 4)
+    seen: dict[str, bool] = {}
+    grab = QWidget.grab
+
+    def grab_and_note(self, *args):
+        seen["welcome"] = self.stack.currentWidget() is self.welcome
+        seen["pictures"] = self.welcome.thumbnails_ready
+        return grab(self, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", grab_and_note)
+    args = argparse.Namespace(design=None, open_brief=None, screenshot=str(tmp_path / "w.png"))
+    assert run(args) == 0
+    assert seen == {"welcome": True, "pictures": True}
