@@ -2,7 +2,7 @@
 PySide6 QMainWindow on the same machine. Subprocesses, median of N; prints both and the ratio
 (goal <= 3x); the two are run in turn. Run: python bench/bench_startup.py [N]
 
-The app starts the way ``motif-studio DESIGN`` does, through ``studio.cli.main``'s parser.
+The app starts the way ``motif-studio DESIGN`` does, through ``studio.cli.main.main``.
 "Shown" is the end of the window's first frame: each child handles its window's first
 UpdateRequest (the repaint of every visible widget and the flush) itself inside an event
 filter and prints the wall clock right after it; the parent subtracts the time it spawned the
@@ -51,14 +51,19 @@ f = FirstFrame(); w.installEventFilter(f); w.show(); app.processEvents(); app.pr
 STUDIO = (
     FIRST_FRAME
     + """
-from studio.cli.main import build_gui_parser  # the way in of `motif-studio DESIGN`
-args = build_gui_parser().parse_args([{design!r}])
-args.screenshot = "x"  # no crash-recovery question, no first-run tour
-from studio.gui.app import application, make_window
-app = application()
-w = make_window(args); w.resize(1400, 880)
-f = FirstFrame(); w.installEventFilter(f); w.show(); app.processEvents(); app.processEvents()
-w.ctrl.stack.setClean()
+import studio.cli.main as cli
+
+def start(args):  # in place of run_app: the window, without its event loop
+    args.screenshot = "x"  # no crash-recovery question, no first-run tour
+    from studio.gui.app import application, make_window
+    app = application()
+    w = make_window(args); w.resize(1400, 880)
+    f = FirstFrame(); w.installEventFilter(f); w.show(); app.processEvents(); app.processEvents()
+    w.ctrl.stack.setClean()
+    return 0
+
+cli.run_app = start
+cli.main([{design!r}])  # as `motif-studio DESIGN`
 """
 )
 
