@@ -254,7 +254,8 @@ class BriefFlow(QObject):
             return
         lookup = self._lookup(doc, path)
         self.ctrl.attach_brief(self._best(lookup))
-        self.window.view.fit()  # as when the design opened with it (the mock-up widens the scene)
+        # The garment's mock-up widens the scene: centred again, at the zoom it opened with.
+        self.window.view.centerOn(doc.width / 2, doc.height / 2)
         self._offer_newest(doc, lookup)
 
     def _lookup(self, doc: Document, path: Path) -> BriefLookup | None:
