@@ -222,7 +222,8 @@ def test_the_screenshot_of_the_welcome_page_waits_for_the_sample_pictures(
     from studio.gui.mainwindow import MainWindow
 
     # More cards than the few turns of the event loop the screenshot takes anyway.
-    monkeypatch.setattr(welcome, "SAMPLES", list(welcome.SAMPLES) * 4)
+    paths = welcome.sample_paths() * 4
+    monkeypatch.setattr(welcome, "sample_paths", lambda: paths)
     seen: dict[str, bool] = {}
     grab = QWidget.grab
 
