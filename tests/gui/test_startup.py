@@ -37,6 +37,8 @@ HEAVY = (
     "studio.gui.export_dialog",
     "studio.gui.package_dialog",
     "uuid",  # imports platform
+    "studio.thumbnails",  # the welcome page's content, which a design opened at start hides
+    "studio.recent",
 )
 
 PROBE = """
