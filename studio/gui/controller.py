@@ -14,7 +14,6 @@ from PySide6.QtGui import QUndoStack
 from studio.brief.model import Brief
 from studio.document import ops
 from studio.document.fileio import DESIGN_SUFFIX, load_document, save_document
-from studio.document.from_brief import document_from_brief
 from studio.document.geometry import Matrix, multiply, scale, translate
 from studio.document.model import Document, Element, Layer, Paint, default_name
 from studio.gui.commands import (
@@ -86,6 +85,8 @@ class Controller(QObject):
         self.brief_changed.emit()
 
     def new_from_brief(self, brief: Brief) -> None:
+        from studio.document.from_brief import document_from_brief  # (and the importer)
+
         self.set_document(document_from_brief(brief), None, brief)
 
     def open(self, path: str | Path) -> None:

@@ -9,7 +9,6 @@ import re
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studio.brief.model import Brief
-from studio.brief.summary import constraint_lines
 from studio.gui.i18n import tr
 
 # Light backgrounds with dark text, readable in the light and the dark theme alike.
@@ -27,6 +26,7 @@ def brief_html(brief: Brief) -> str:
     import markdown
     from babel.dates import format_datetime
 
+    from studio.brief.summary import constraint_lines
     from studio.l10n import locale_for
 
     description = markdown.markdown(
