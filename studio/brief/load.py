@@ -12,9 +12,7 @@ import json
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from studio.brief.model import (
     Brief,
@@ -32,6 +30,9 @@ from studio.i18n import _, ngettext
 from studio.paths import resources_dir
 from studio.safety.zips import ZipLimits, read_zip
 from studio.units import LengthError, length_mm, parse_length
+
+if TYPE_CHECKING:  # jsonschema (~0.1 s to import) loads with the first brief validated
+    import jsonschema
 
 FORMAT = "motif-brief/1"
 MAX_BRIEF_JSON_BYTES = 4 * 1024 * 1024
@@ -56,9 +57,18 @@ def json_path(parts: Any) -> str:
     return out or "(root)"
 
 
+@lru_cache(maxsize=1)
+def brief_validator() -> jsonschema.protocols.Validator:
+    """The schema's validator, made once: every brief found when a design opens is validated,
+    and building the validator (its regexes, its references) costs more than one validation."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(brief_schema())
+
+
 def schema_problems(raw: Any) -> list[tuple[str, str]]:
     """Every schema violation as ``(json path, message)``, sorted by path."""
-    validator = jsonschema.Draft202012Validator(brief_schema())
+    validator = brief_validator()
     problems = []
     for err in validator.iter_errors(raw):
         problems.append((json_path(err.absolute_path), _plain_message(err)))

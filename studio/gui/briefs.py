@@ -14,19 +14,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from studio.brands.cache import remember_brief
-from studio.brands.diff import BriefUpdate, brief_update_for
-from studio.brands.locate import BriefLookup, KnownBrief, locate_brief
-from studio.brands.opening import CheckedBrief, Level, check_brief
-from studio.brands.signing import group_fingerprint
-from studio.brands.trust import BriefSignatureError
 from studio.brief.model import Brief
 from studio.document.fileio import load_document
+from studio.document.model import Document
 from studio.errors import InputError
-from studio.gui.brief_update import NEW_DESIGN, BriefUpdateDialog, SetBriefLink
+from studio.gui import deferred
 from studio.gui.i18n import tr
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # studio.brands (jsonschema, cryptography, babel) loads on first use
+    from studio.brands.diff import BriefUpdate
+    from studio.brands.locate import BriefLookup, KnownBrief
+    from studio.brands.opening import CheckedBrief, Level
     from studio.gui.brief_editor import BriefEditor
     from studio.gui.mainwindow import MainWindow
 
@@ -66,6 +64,8 @@ def choose(
 
 def keep_copy(brief: Brief) -> None:
     """Keep a copy of ``brief`` for later diffs; a full disk only loses that later diff."""
+    from studio.brands.cache import remember_brief
+
     with contextlib.suppress(InputError, OSError):
         remember_brief(brief)
 
@@ -84,6 +84,9 @@ class BriefFlow(QObject):
     def open_brief(self, path: str | Path) -> bool:
         """Check the brief's signature, ask about its key, then either move the open design
         to this new version or start a new design from it. False when nothing was opened."""
+        from studio.brands.opening import check_brief
+        from studio.brands.trust import BriefSignatureError
+
         path = Path(path)
         try:
             checked = check_brief(path)
@@ -124,6 +127,8 @@ class BriefFlow(QObject):
 
     def answer_trust(self, checked: CheckedBrief) -> bool:
         """First-use and changed keys: ask. False when the creator cancels."""
+        from studio.brands.signing import group_fingerprint
+
         brand = checked.brief.brand_name or checked.brief.id
         key = group_fingerprint(checked.status.fingerprint)
         if checked.decision.state == "first-use":
@@ -176,6 +181,9 @@ class BriefFlow(QObject):
     def offer_update_of_open_design(self, brief: Brief, note: tuple[Level, str]) -> bool | None:
         """A new version of the open design's brief: offer to use it. ``None``: not that case
         (or the creator wants a new design); True/False: handled, opened or not."""
+        from studio.brands.diff import brief_update_for
+        from studio.gui.brief_update import NEW_DESIGN
+
         if not self.ctrl.has_document:
             return None
         update = brief_update_for(self.ctrl.doc, brief)
@@ -190,6 +198,8 @@ class BriefFlow(QObject):
         return False
 
     def ask_update(self, update: BriefUpdate, offer_new_design: bool = False) -> int:
+        from studio.gui.brief_update import BriefUpdateDialog
+
         dialog = BriefUpdateDialog(update, self.window, offer_new_design)
         try:
             return int(dialog.exec())
@@ -198,6 +208,8 @@ class BriefFlow(QObject):
 
     def use_version(self, brief: Brief, note: tuple[Level, str] | None) -> None:
         """Move the open design to ``brief`` (undoable); the checks see the new brief."""
+        from studio.gui.brief_update import SetBriefLink
+
         if note is not None:
             self.window.brief_panel.set_signature(brief, *note)
         keep_copy(brief)
@@ -217,20 +229,51 @@ class BriefFlow(QObject):
         w.garment_action.setVisible(w.garment_box.count() > 0)
 
     # --- designs -------------------------------------------------------------------------
-    def open_design(self, path: str | Path) -> None:
+    def open_design(self, path: str | Path, brief_later: bool = False) -> None:
         """Open a design with the brief it answers, found wherever it is kept; then offer the
-        newest version of that brief if one is known. Raises InputError for a bad file."""
+        newest version of that brief if one is known. Raises InputError for a bad file.
+
+        ``brief_later`` (the design given at start): the design shows at once and its brief is
+        looked for after the window's first frame. Finding it reads and validates every brief
+        around and checks signatures; the first frame shows "looking for the brief" instead."""
         path = Path(path)
         doc = load_document(path)
-        lookup: BriefLookup | None = None
-        best: KnownBrief | None = None
-        if doc.brief is not None:
-            lookup = locate_brief(doc.brief, path, self.window.store.get("recent/briefs"))
-            best = lookup.best
-        if best is not None:
-            self.window.brief_panel.set_signature(best.brief, *self.note_for(best))
         self.ctrl.brief = None
-        self.ctrl.set_document(doc, path, best.brief if best is not None else None)
+        if brief_later and doc.brief is not None:
+            self.ctrl.set_document(doc, path, None, brief_pending=True)
+            deferred.after_first_frame(lambda: self.find_brief(doc, path))
+            return
+        lookup = self._lookup(doc, path)
+        self.ctrl.set_document(doc, path, self._best(lookup))
+        self._offer_newest(doc, lookup)
+
+    def find_brief(self, doc: Document, path: Path) -> None:
+        """The deferred half of :meth:`open_design`: attach the brief ``doc`` answers (unless
+        another design was opened meanwhile), then offer its newest version."""
+        if not (self.ctrl.brief_pending and self.ctrl.has_document and self.ctrl.doc is doc):
+            return
+        lookup = self._lookup(doc, path)
+        self.ctrl.attach_brief(self._best(lookup))
+        # The garment's mock-up widens the scene: centred again, at the zoom it opened with.
+        self.window.view.centerOn(doc.width / 2, doc.height / 2)
+        self._offer_newest(doc, lookup)
+
+    def _lookup(self, doc: Document, path: Path) -> BriefLookup | None:
+        if doc.brief is None:
+            return None
+        from studio.brands.locate import locate_brief
+
+        return locate_brief(doc.brief, path, self.window.store.get("recent/briefs"))
+
+    def _best(self, lookup: BriefLookup | None) -> Brief | None:
+        """The brief to show with the design, its signature line recorded for the panel."""
+        best = lookup.best if lookup is not None else None
+        if best is None:
+            return None
+        self.window.brief_panel.set_signature(best.brief, *self.note_for(best))
+        return best.brief
+
+    def _offer_newest(self, doc: Document, lookup: BriefLookup | None) -> None:
         if lookup is None or lookup.newest is None:
             return
         update = lookup.update(doc)
@@ -239,6 +282,8 @@ class BriefFlow(QObject):
 
     def note_for(self, known: KnownBrief) -> tuple[Level, str]:
         """The signature line of a brief found on disk (checked again, never pinned here)."""
+        from studio.brands.opening import check_brief
+
         if known.path is None:
             return "info", tr("The copy of the brief kept when this design was made.")
         try:

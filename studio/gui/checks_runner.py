@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -25,6 +24,8 @@ from studio.document.model import Document
 from studio.gui.controller import Controller
 
 if TYPE_CHECKING:  # the engine (numpy...) loads on the worker, after the first frame
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from studio.checks.live import CheckSession
 
 DEBOUNCE_MS = 150
@@ -61,12 +62,14 @@ class CheckRunner(QObject):
         self.report: Report | None = None
         self.generation = 0  # bumped by every edit; a result is fresh if it carries this one
         self._running: int | None = None  # the generation being checked, if any
-        self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(1, "motif-checks")
+        self._executor: ThreadPoolExecutor | None = None  # the worker, made for the first check
+        self._closed = False
         self._worker = _Worker()
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._start)
         self._delivered.connect(self._receive)
         ctrl.document_replaced.connect(self._document_replaced)
+        ctrl.brief_changed.connect(self._document_replaced)
         ctrl.structure_changed.connect(self.schedule)
         ctrl.elements_changed.connect(self.schedule)
         app = QCoreApplication.instance()
@@ -76,6 +79,11 @@ class CheckRunner(QObject):
     @property
     def busy(self) -> bool:
         return self._running is not None or self._timer.isActive()
+
+    @property
+    def has_brief(self) -> bool:
+        """A brief to check against, or one still being looked for (then a check will come)."""
+        return self.brief is not None or self.ctrl.brief_pending
 
     @property
     def worker_thread(self) -> str:
@@ -88,12 +96,17 @@ class CheckRunner(QObject):
         self.schedule(now=True)
 
     def _document_replaced(self) -> None:
-        self.set_brief(self.ctrl.brief or _cached_brief(self.ctrl.doc))
+        """A new document, or another brief for it: check against that brief. While the brief
+        is still looked for, nothing is checked (``brief_changed`` comes when it is found)."""
+        if self.ctrl.brief_pending:
+            self.set_brief(None)
+        else:
+            self.set_brief(self.ctrl.brief or _cached_brief(self.ctrl.doc))
 
     def schedule(self, *_: object, now: bool = False) -> None:
         """An edit happened: the current report is stale; check again after a pause."""
         self.generation += 1
-        if self.brief is None or not self.ctrl.has_document or self._executor is None:
+        if self.brief is None or not self.ctrl.has_document or self._closed:
             self._timer.stop()
             return
         was_busy = self.busy
@@ -106,8 +119,12 @@ class CheckRunner(QObject):
             self.busy_changed.emit(True)
 
     def _start(self) -> None:
-        if self._running is not None or self._executor is None or self.brief is None:
+        if self._running is not None or self._closed or self.brief is None:
             return  # _receive starts the next check when the running one ends
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(1, "motif-checks")
         generation, brief = self.generation, self.brief
         snapshot = copy.deepcopy(self.ctrl.doc)
         self._running = generation
@@ -129,7 +146,7 @@ class CheckRunner(QObject):
 
     def _receive(self, generation: int, report: Report | None, error: str | None) -> None:
         self._running = None
-        if self._executor is None:
+        if self._closed:
             return
         if generation != self.generation:
             if not self._timer.isActive():
@@ -147,6 +164,7 @@ class CheckRunner(QObject):
         """Stop checking and wait for a running check to end (called when the window
         closes, so no worker outlives the objects it reports to)."""
         self._timer.stop()
+        self._closed = True
         executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)

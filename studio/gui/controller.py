@@ -14,7 +14,6 @@ from PySide6.QtGui import QUndoStack
 from studio.brief.model import Brief
 from studio.document import ops
 from studio.document.fileio import DESIGN_SUFFIX, load_document, save_document
-from studio.document.from_brief import document_from_brief
 from studio.document.geometry import Matrix, multiply, scale, translate
 from studio.document.model import Document, Element, Guide, Layer, Paint, default_name
 from studio.gui.commands import (
@@ -49,12 +48,23 @@ class Controller(QObject):
         self.stroke_width = 1.0
         self.has_document = False
         self.recovered = False  # opened from a recovery file: unsaved until saved
+        # The design's brief is still being looked for (at start, after the first frame): the
+        # panels say so instead of "no brief", and the checks wait for it.
+        self.brief_pending = False
 
     # --- documents -------------------------------------------------------------------------
-    def set_document(self, doc: Document, path: Path | None = None, brief: Brief | None = None):
+    def set_document(
+        self,
+        doc: Document,
+        path: Path | None = None,
+        brief: Brief | None = None,
+        brief_pending: bool = False,
+    ):
+        """Show ``doc``; ``brief_pending``: its brief comes later, through :meth:`attach_brief`."""
         self.doc, self.path = doc, path
         if brief is not None:
             self.brief = brief
+        self.brief_pending = brief_pending
         self.has_document = True
         self.recovered = False
         self.selection = []
@@ -65,7 +75,20 @@ class Controller(QObject):
         self.document_replaced.emit()
         self.selection_changed.emit([])
 
+    def attach_brief(self, brief: Brief | None) -> None:
+        """The pending brief of the open design is found (or not, ``None``). Not an edit: the
+        undo stack and the saved state are untouched; the swatches' default fill becomes the
+        brief's first ink, as when a design opens with its brief."""
+        self.brief_pending = False
+        self.brief = brief
+        palette = self.palette()
+        if palette and self.fill == "#000000":
+            self.fill = palette[0][1]
+        self.brief_changed.emit()
+
     def new_from_brief(self, brief: Brief) -> None:
+        from studio.document.from_brief import document_from_brief  # (and the importer)
+
         self.set_document(document_from_brief(brief), None, brief)
 
     def open(self, path: str | Path) -> None:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def install(window: MainWindow, a: dict[str, QAction], edit: QMenu) -> None:
-    from studio.gui import help_window, preferences, tour
+    """The dialogs' modules (the guide's browser, the tour) load when first asked for."""
+    from studio.gui import preferences
 
     def action(key: str, text: str, slot, shortcut=None) -> QAction:
         act = QAction(text, window)
@@ -38,17 +39,31 @@ def install(window: MainWindow, a: dict[str, QAction], edit: QMenu) -> None:
     menu = window.menuBar().addMenu(tr("&Help"))
 
     def guide() -> None:
+        from studio.gui import help_window
+
         dialog = help_window.GuideDialog(window)
         dialog.show()
         window.guide_dialog = dialog  # type: ignore[attr-defined]
 
     def shortcuts() -> None:
+        from studio.gui import help_window
+
         dialog = help_window.ShortcutsDialog(window.acts, window)
         dialog.show()
         window.shortcuts_dialog = dialog  # type: ignore[attr-defined]
 
+    def show_tour() -> None:
+        from studio.gui import tour
+
+        tour.show_tour(window)
+
+    def about() -> None:
+        from studio.gui import help_window
+
+        help_window.about(window)
+
     menu.addAction(action("guide", tr("&User Guide"), guide, QKeySequence.StandardKey.HelpContents))
     menu.addAction(action("shortcuts", tr("&Keyboard Shortcuts"), shortcuts))
-    menu.addAction(action("tour", tr("Show the &Tour"), lambda: tour.show_tour(window)))
+    menu.addAction(action("tour", tr("Show the &Tour"), show_tour))
     menu.addSeparator()
-    menu.addAction(action("about", tr("&About Motif Studio"), lambda: help_window.about(window)))
+    menu.addAction(action("about", tr("&About Motif Studio"), about))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import InputError
-from studio.gui import actions, keyboard, preferences, recovery
+from studio.gui import actions, deferred, keyboard, preferences, recovery
 from studio.gui.briefs import BriefFlow
 from studio.gui.canvas.rulers import THICKNESS, Ruler
 from studio.gui.canvas.scene import CanvasScene
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store | None = None) -> None:
         super().__init__()
+        deferred.watch(self)  # what the first frame does not show waits until it is painted
         self.setWindowTitle("Motif Studio")
         self.store = store or Store()
         preferences.apply_at_start(self.store)  # migrations, language, theme: before any text
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.layers = LayersPanel(self.ctrl)
         self.properties = PropertiesPanel(self.ctrl)
+        self.ctrl.brief_changed.connect(self.properties.refresh)  # its swatches and default fill
         self.brief_panel = BriefPanel()
         history = QUndoView(self.ctrl.stack)
         history.setAccessibleName(tr("History"))
@@ -186,8 +188,9 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def editor_bars(self) -> list[QToolBar]:
-        """The toolbars that only mean something with a design open."""
-        return [b for b in self.findChildren(QToolBar) if b.objectName() == "tools-toolbar"]
+        """The toolbars that only mean something with a design open. Found by name: asking
+        for every QToolBar makes PySide wrap each of the window's hundreds of children."""
+        return self.findChildren(QToolBar, "tools-toolbar")
 
     def set_tool(self, name: str) -> None:
         if self.tool_name and self.tool_name in self.tools:
@@ -203,7 +206,10 @@ class MainWindow(QMainWindow):
 
     def _document_replaced(self) -> None:
         brief = self.ctrl.brief
-        self.brief_panel.show_brief(brief)
+        if self.ctrl.brief_pending:
+            self.brief_panel.show_pending()
+        else:
+            self.brief_panel.show_brief(brief)
         self.garment_box.blockSignals(True)
         self.garment_box.clear()
         if brief is not None and brief.mockup:
@@ -231,16 +237,20 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.ctrl.dirty)
 
     # --- files -------------------------------------------------------------------------------
-    def open_path(self, path: str | Path) -> bool:
-        """Open a brief (a new design from it) or a design; errors are shown, not raised."""
+    def open_path(self, path: str | Path, at_start: bool = False) -> bool:
+        """Open a brief (a new design from it) or a design; errors are shown, not raised.
+        ``at_start``: a design's brief is looked for after the window's first frame."""
         path = Path(path)
         if path.name.endswith((".brief.json", ".brief")):
             return self.briefs.open_brief(path)  # asks about unsaved changes itself
         if not self.maybe_save():
             return False
         try:
-            self.briefs.open_design(path)
-            self.store.add_recent("recent/designs", path)
+            self.briefs.open_design(path, brief_later=at_start)
+            if at_start:  # writing the settings file can wait until the window is shown
+                deferred.after_first_frame(lambda: self.store.add_recent("recent/designs", path))
+            else:
+                self.store.add_recent("recent/designs", path)
         except InputError as exc:
             QMessageBox.warning(self, tr("Cannot open"), exc.one_line())
             return False

@@ -30,11 +30,9 @@ from PySide6.QtWidgets import (
 
 from studio.errors import InputError
 from studio.gui.i18n import tr
-from studio.recent import recent_entry
-from studio.samples import SAMPLES, sample_brief_path
-from studio.thumbnails import THUMB_PX, brief_thumbnail
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+CARD_PX = 160  # the sample cards' pictures
 
 
 def kind_label(kind: str) -> str:
@@ -51,7 +49,15 @@ def sample_card(path: Path) -> tuple[str, str, str]:
     return str(raw.get("title", path.stem)), str(brand), kind_label(str(raw.get("kind", "")))
 
 
-def placeholder(size: int = THUMB_PX) -> QPixmap:
+def sample_paths() -> list[Path]:
+    """The sample briefs, one card each. The modules behind the content (the samples, the
+    recent files' titles, the thumbnails) load with the content, when the page is shown."""
+    from studio.samples import SAMPLES, sample_brief_path
+
+    return [sample_brief_path(name) for name in SAMPLES]
+
+
+def placeholder(size: int = CARD_PX) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(0, 0, 0, 0))
     return pixmap
@@ -62,10 +68,34 @@ class WelcomePage(QWidget):
     open_design_requested = Signal()
     new_brief_requested = Signal()
     path_chosen = Signal(str)
+    thumbnails_finished = Signal()  # every sample card has its picture (or has none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(tr("Welcome"))
+        self._built = False
+        self._recent: tuple[list[str], list[str]] = ([], [])
+        self._pending: list[str] = []
+        self._thumbnails_started = False
+
+    def build(self) -> None:
+        """Make the page's content, once, when it is first shown (or asked for): not with the
+        window, since a design opened at start hides the page before anyone sees it, and its
+        cards and recent files (read from disk) would only delay the first frame."""
+        if self._built:
+            return
+        self._built = True
+        self._make_content()
+        if self.isVisible():  # Qt shows a visible widget's new children only when told to
+            for child in self.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                child.show()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # now, not at the next pass: before the frame is painted
+
+    def _make_content(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.setSpacing(14)
@@ -96,8 +126,7 @@ class WelcomePage(QWidget):
             recent,
         )
         outer.addLayout(recent, 1)
-        self._pending: list[str] = []
-        self._thumbnails_started = False
+        self._fill_recent(*self._recent)
 
     # --- building ----------------------------------------------------------------------------
     def _buttons(self) -> QHBoxLayout:
@@ -127,14 +156,13 @@ class WelcomePage(QWidget):
         cards.setMovement(QListView.Movement.Static)
         cards.setResizeMode(QListView.ResizeMode.Adjust)
         cards.setWordWrap(True)
-        cards.setIconSize(QSize(THUMB_PX, THUMB_PX))
-        cards.setGridSize(QSize(THUMB_PX + 110, THUMB_PX + 56))
+        cards.setIconSize(QSize(CARD_PX, CARD_PX))
+        cards.setGridSize(QSize(CARD_PX + 110, CARD_PX + 56))
         cards.setSpacing(8)
-        cards.setFixedHeight(THUMB_PX + 76)
+        cards.setFixedHeight(CARD_PX + 76)
         cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         cards.itemActivated.connect(self._activated)
-        for name in SAMPLES:
-            path = sample_brief_path(name)
+        for path in sample_paths():
             title, brand, kind = sample_card(path)
             item = QListWidgetItem(QIcon(placeholder()), f"{title}\n{brand} · {kind}")
             item.setData(PATH_ROLE, str(path))
@@ -176,6 +204,14 @@ class WelcomePage(QWidget):
 
     # --- content -------------------------------------------------------------------------
     def set_recent(self, designs: list[str], briefs: list[str]) -> None:
+        """The recent files to list (now if the page is built, else when it is)."""
+        self._recent = (list(designs), list(briefs))
+        if self._built:
+            self._fill_recent(*self._recent)
+
+    def _fill_recent(self, designs: list[str], briefs: list[str]) -> None:
+        from studio.recent import recent_entry
+
         for widget, empty, paths in (
             (self.recent_designs, self.designs_empty, designs),
             (self.recent_briefs, self.briefs_empty, briefs),
@@ -203,6 +239,7 @@ class WelcomePage(QWidget):
 
     # --- thumbnails ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
+        self.build()
         super().showEvent(event)
         if not self._thumbnails_started:
             self._thumbnails_started = True
@@ -219,9 +256,11 @@ class WelcomePage(QWidget):
         """One picture per turn of the event loop, so the window stays responsive."""
         if not self._pending:
             return
+        from studio.thumbnails import brief_thumbnail
+
         path = self._pending.pop(0)
         try:
-            data = brief_thumbnail(path, THUMB_PX)
+            data = brief_thumbnail(path, CARD_PX)
         except (InputError, OSError):
             data = b""  # a missing picture must not break the page
         pixmap = QPixmap()
@@ -229,11 +268,13 @@ class WelcomePage(QWidget):
             self._set_thumbnail(path, pixmap)
         if self._pending:
             QTimer.singleShot(0, self._next_thumbnail)
+        else:
+            self.thumbnails_finished.emit()
 
     def _set_thumbnail(self, path: str, pixmap: QPixmap) -> None:
         canvas = placeholder()
         painter = QPainter(canvas)
-        x, y = (THUMB_PX - pixmap.width()) // 2, (THUMB_PX - pixmap.height()) // 2
+        x, y = (CARD_PX - pixmap.width()) // 2, (CARD_PX - pixmap.height()) // 2
         painter.fillRect(x + 3, y + 3, pixmap.width(), pixmap.height(), QColor(0, 0, 0, 40))
         painter.fillRect(x, y, pixmap.width(), pixmap.height(), QColor("white"))
         painter.drawPixmap(x, y, pixmap)

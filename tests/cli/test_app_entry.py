@@ -29,3 +29,25 @@ def test_help_lists_the_commands() -> None:
     )
     assert result.returncode == 0
     assert "export" in result.stdout and "demo" in result.stdout
+
+
+def test_the_command_names_are_those_the_modules_register() -> None:
+    from studio.cli.main import COMMANDS, build_parser
+
+    _, registered = build_parser()
+    assert set(COMMANDS) == registered
+
+
+def test_starting_the_app_imports_no_command_module(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from studio.cli import main as m\n"
+        "m.run_app = lambda args: 0\n"  # stop where the window would be made
+        "assert m.main(['some.motif.svg']) == 0\n"
+        "print([n for n in m.COMMAND_MODULES if n in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

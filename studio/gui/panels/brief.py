@@ -6,13 +6,10 @@ from __future__ import annotations
 import html
 import re
 
-from babel.dates import format_datetime
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from studio.brief.model import Brief
-from studio.brief.summary import constraint_lines
 from studio.gui.i18n import tr
-from studio.l10n import locale_for
 
 # Light backgrounds with dark text, readable in the light and the dark theme alike.
 BANNER = {
@@ -25,7 +22,12 @@ FINGERPRINT = re.compile(r"\b((?:[0-9A-F]{4} ){3,}[0-9A-F]{1,4})\b")
 
 
 def brief_html(brief: Brief) -> str:
+    # Loaded with the first brief shown, after the window's first frame (markdown, babel).
     import markdown
+    from babel.dates import format_datetime
+
+    from studio.brief.summary import constraint_lines
+    from studio.l10n import locale_for
 
     description = markdown.markdown(
         html.escape(brief.description, quote=False), extensions=[], output_format="html"
@@ -87,6 +89,12 @@ class BriefPanel(QTextBrowser):
     def note_for(self, brief: Brief | None) -> tuple[str, str]:
         entry = self._notes.get(id(brief)) if brief is not None else None
         return (entry[1], entry[2]) if entry is not None and entry[0] is brief else ("", "")
+
+    def show_pending(self) -> None:
+        """While the window looks for the brief of the design it opened at start."""
+        self.signature_level, self.signature_text = "", ""
+        self.setAccessibleDescription("")
+        self.setHtml("<p>" + tr("Looking for the brief this design answers…") + "</p>")
 
     def show_brief(self, brief: Brief | None) -> None:
         self.signature_level, self.signature_text = self.note_for(brief)

@@ -167,7 +167,7 @@ class ChecksPanel(QWidget):
 
     def _update_status(self) -> None:
         report, busy = self.runner.report, self.runner.busy
-        has_brief = self.runner.brief is not None
+        has_brief = self.runner.has_brief
         if report is not None and report.findings and has_brief:
             text = tr("Checking…") if busy else ""
         else:
@@ -273,7 +273,7 @@ class StatusBadge(QToolButton):
     def refresh(self) -> None:
         runner = self.panel.runner
         slow = runner.busy and not self._slow.isActive()
-        badge = presentation.badge(runner.report, checking=slow, has_brief=runner.brief is not None)
+        badge = presentation.badge(runner.report, checking=slow, has_brief=runner.has_brief)
         self.setText(badge.text)
         self.setToolTip(badge.tooltip)
         self.setAccessibleName(tr("Checks: {state}").format(state=badge.text))
