@@ -6,18 +6,14 @@ and the queued calls run on the next pass, after that frame is on screen.
 
 The watch is an event filter on that window alone, not on the application: a Python filter on
 the application sees every event of every widget, and wrapping each object it is handed for
-Python made building the window ~0.1 s slower (the canvas view alone took 60 ms more).
-
-:class:`DeferredWidget` builds its content then, or when :meth:`DeferredWidget.content` is
-asked for it (a window that is never shown, as in tests). Not on ``showEvent``: a dock tabbed
-behind another counts as visible."""
+Python made building the window ~0.1 s slower (the canvas view alone took 60 ms more)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
 
@@ -91,28 +87,3 @@ def after_first_frame(call: Callable[[], object]) -> None:
         QTimer.singleShot(0, call)
     else:
         _watcher.calls.append(call)
-
-
-class DeferredWidget(QWidget):
-    """A container that makes its one child with ``build(parent)`` after the first frame."""
-
-    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget | None = None):
-        super().__init__(parent)
-        self._build: Callable[[QWidget], QWidget] | None = build
-        self._content: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        after_first_frame(self._built_later)
-
-    def content(self) -> QWidget:
-        """The real widget, built now if it was not yet."""
-        if self._content is None:
-            assert self._build is not None
-            build, self._build = self._build, None
-            self._content = build(self)
-            self._layout.addWidget(self._content)
-        return self._content
-
-    def _built_later(self) -> None:
-        if Shiboken.isValid(self):  # not if the container was deleted before the first frame
-            self.content()
