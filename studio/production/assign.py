@@ -24,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from studio.production.color import delta_e2000, rgb_to_lab
+from studio.render import raster
 
 NONE = 255
 """The ink index meaning no ink (transparent, or the garment colour itself)."""
@@ -46,16 +47,10 @@ def packed(rgba: NDArray[np.uint8]) -> U32:
 
 
 def unpremultiply(pixels: U32) -> U32:
-    """Packed premultiplied RGBA as straight, rounded as Pillow's ``RGBa`` to ``RGBA`` does
-    (``min(255, 255 * c // alpha)``, alpha 0 and 255 untouched), the conversion behind
-    :func:`studio.render.raster.render_rgba`."""
+    """Packed premultiplied RGBA as straight, exactly as
+    :func:`studio.render.raster.render_rgba` un-premultiplies."""
     channels = np.ascontiguousarray(pixels).view(np.uint8).reshape(-1, 4)
-    alpha = channels[:, 3:].astype(np.uint32)
-    straight = np.minimum(255, channels[:, :3] * np.uint32(255) // np.maximum(alpha, 1))
-    keep = (alpha == 0) | (alpha == 255)
-    out = channels.copy()
-    out[:, :3] = np.where(keep, channels[:, :3], straight)
-    result: U32 = out.view("<u4").reshape(pixels.shape)
+    result: U32 = raster.unpremultiply(channels).view("<u4").reshape(pixels.shape)
     return result
 
 
