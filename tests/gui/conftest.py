@@ -67,19 +67,25 @@ def drag(
     for i in range(1, steps + 1):
         p = start + (end - start) * (i / steps)
         QTest.mouseMove(vp, p)
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QMouseEvent
-
-        ev = QMouseEvent(
-            QEvent.Type.MouseMove,
-            QPointF(p),
-            QPointF(vp.mapToGlobal(p)),
-            Qt.MouseButton.NoButton,
-            Qt.MouseButton.LeftButton,
-            modifier,
-        )
-        QApplication.sendEvent(vp, ev)
+        held_move(vp, p, modifier)
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, modifier, end)
+
+
+def held_move(widget, to: QPoint, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A move with the left button held, sent to ``widget`` (the one pressed: Qt's implicit
+    grab) wherever the mouse now is. QTest.mouseMove alone carries no buttons."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(to),
+        QPointF(widget.mapToGlobal(to)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        modifier,
+    )
+    QApplication.sendEvent(widget, event)
 
 
 def click(qtbot, win, at: tuple[float, float], double: bool = False) -> None:

@@ -3,13 +3,13 @@ removed: real mouse events on the rulers and the canvas, each gesture one undo s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from studio.document.model import Document, Guide, Layer, Rect, Style
 from studio.gui.canvas.rulers import Ruler
+from tests.gui.conftest import held_move
 
 
 def _open(window, guides: list[Guide] | None = None, elements=None) -> Document:
@@ -36,20 +36,6 @@ def _press(widget: QWidget, at: QPoint) -> None:
     QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
 
 
-def _move(widget: QWidget, to: QPoint) -> None:
-    """A move with the button held: sent to the widget that was pressed (Qt's implicit grab),
-    wherever the mouse now is."""
-    event = QMouseEvent(
-        QEvent.Type.MouseMove,
-        QPointF(to),
-        QPointF(widget.mapToGlobal(to)),
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(widget, event)
-
-
 def _release(widget: QWidget, at: QPoint) -> None:
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
 
@@ -57,7 +43,7 @@ def _release(widget: QWidget, at: QPoint) -> None:
 def _drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 5) -> None:
     _press(widget, start)
     for i in range(1, steps + 1):
-        _move(widget, start + (end - start) * (i / steps))
+        held_move(widget, start + (end - start) * (i / steps))
     _release(widget, end)
 
 
@@ -67,9 +53,9 @@ def test_a_guide_dragged_out_of_each_ruler_follows_the_mouse_and_stays(window) -
     start = QPoint(top.width() // 2, top.height() // 2)
     end = _at(top, window, 60, 47.1)
     _press(top, start)
-    _move(top, QPoint(start.x(), start.y() + 3))  # still on the ruler: no guide yet
+    held_move(top, QPoint(start.x(), start.y() + 3))  # still on the ruler: no guide yet
     assert not window.scene.dragged_guide.isVisible()
-    _move(top, end)
+    held_move(top, end)
     line = window.scene.dragged_guide
     assert line.isVisible() and line.orientation == "horizontal"
     assert line.position == 47.0 and line.label == "47 mm"  # the read-out, in the doc's unit
@@ -101,7 +87,7 @@ def test_a_guide_in_the_brief_units_snaps_unless_snapping_is_off(window) -> None
     assert doc.guides == [Guide("horizontal", 75.0)]
     window.view.store.set("canvas/snap", False)
     _press(top, start)
-    _move(top, near_middle)
+    held_move(top, near_middle)
     # 96 px per inch at 100 %: the finest round step at least a pixel apart is 0.02 in
     assert window.scene.dragged_guide.label == "2.92 in"
     _release(top, near_middle)
@@ -125,10 +111,10 @@ def test_an_existing_guide_moves_then_goes_when_dragged_back_onto_its_ruler(wind
     count = window.ctrl.stack.count()
     start = _at(viewport, window, 90, 100)
     _press(viewport, start)
-    _move(viewport, _at(viewport, window, 60, 100))
+    held_move(viewport, _at(viewport, window, 60, 100))
     assert not window.scene.guide_lines[0].isVisible()  # the dragged copy stands in for it
     over_ruler = QPoint(-8, start.y())  # left of the canvas: over the vertical ruler
-    _move(viewport, over_ruler)
+    held_move(viewport, over_ruler)
     assert not window.scene.dragged_guide.isVisible()
     _release(viewport, over_ruler)
     assert window.ctrl.doc.guides == [] and window.scene.guide_lines == []
@@ -146,9 +132,9 @@ def test_a_new_guide_let_go_on_its_ruler_or_escaped_edits_nothing(window) -> Non
     start = QPoint(40, top.height() // 2)
     _drag(top, start, QPoint(140, 4))  # along the ruler, never into the canvas
     _press(top, start)
-    _move(top, _at(top, window, 80, 80))
+    held_move(top, _at(top, window, 80, 80))
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
-    _move(top, _at(top, window, 80, 90))
+    held_move(top, _at(top, window, 80, 90))
     _release(top, _at(top, window, 80, 90))
     assert doc.guides == [] and window.ctrl.stack.count() == count
     assert window.scene.dragged_guide is None
@@ -161,7 +147,7 @@ def test_an_undo_during_a_guide_drag_wins(window) -> None:
     assert doc.guides[-1] == Guide("horizontal", 40.0)
     viewport = window.view.viewport()
     _press(viewport, _at(viewport, window, 120, 40))  # picks the new guide up
-    _move(viewport, _at(viewport, window, 120, 60.1))
+    held_move(viewport, _at(viewport, window, 120, 60.1))
     window.acts["undo"].trigger()  # the guide being dragged is taken back meanwhile
     _release(viewport, _at(viewport, window, 120, 70.1))
     assert doc.guides == [Guide("vertical", 50.0)]
