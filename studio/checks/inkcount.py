@@ -193,6 +193,7 @@ def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = Fal
     assigned = np.zeros(len(counts), dtype=bool)
     seed_min = max(1.0, 0.1 * speck)
     prefilter = (5.0 * delta_e) ** 2
+    grid = _Grid(lab, 5.0 * delta_e)
     clusters: list[tuple[int, int, int, int]] = []  # seed, pixels, (unused), interior
     flatness: dict[int, bool] = {}
     for idx in order:
@@ -200,7 +201,7 @@ def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = Fal
             break
         if assigned[idx]:
             continue
-        near = np.flatnonzero(((lab - lab[idx]) ** 2).sum(axis=1) <= prefilter)
+        near = grid.within(int(idx), prefilter)
         de = delta_e2000(lab[near], lab[idx])
         ball = de <= delta_e
         # Flatness is judged on the whole ball, taken or not: a sliver of a gradient left
@@ -225,6 +226,51 @@ def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = Fal
     continuous = max(0, interior_total - flat_interior) / interior_total
     inks = [Ink(_rgb(colors[c[0]]), c[1], c[1] / artwork) for c in kept[:MAX_INKS]]
     return InkAnalysis(inks, hist.artwork, continuous, hist.partial_interior / artwork)
+
+
+class _Grid:
+    """Colours bucketed in Lab cubes one search radius wide, so finding the colours near a
+    seed reads the 27 cubes around it instead of every colour of a photo (tens of
+    thousands). ``within`` returns exactly what a scan of all colours would, in the same
+    (ascending) order: a colour within the radius is at most one cube away on each axis."""
+
+    def __init__(self, lab: NDArray[np.float64], radius: float) -> None:
+        self.lab = lab
+        self.cells: NDArray[np.int64] | None = None
+        if radius <= 0 or not len(lab):
+            return  # no cubes: ``within`` scans every colour
+        # A cube a hair wider than the radius, so rounding in the division cannot put two
+        # colours within the radius two cubes apart; one spare cube on each side, so the
+        # neighbours of a cube never wrap into another row of keys.
+        cells = np.floor(lab / (radius * 1.001)).astype(np.int64)
+        cells -= cells.min(axis=0) - 1
+        span = cells.max(axis=0) + 2
+        self.cells = cells
+        keys = (cells[:, 0] * span[1] + cells[:, 1]) * span[2] + cells[:, 2]
+        self.order = np.argsort(keys, kind="stable")
+        self.keys = keys[self.order]
+        steps = np.array([-1, 0, 1], dtype=np.int64)
+        # Cubes next to each other along b have consecutive keys: one range per (L, a) pair.
+        self.offsets = (steps[:, None] * span[1] + steps[None, :]).ravel() * span[2]
+        self.span_a, self.span_b = int(span[1]), int(span[2])
+
+    def within(self, idx: int, limit: float) -> NDArray[np.intp]:
+        """Indices (ascending) of the colours whose squared Lab distance to colour ``idx``
+        is at most ``limit``."""
+        if self.cells is None:
+            found: NDArray[np.intp] = np.flatnonzero(
+                ((self.lab - self.lab[idx]) ** 2).sum(axis=1) <= limit
+            )
+            return found
+        cl, ca, cb = (int(v) for v in self.cells[idx])
+        base = (cl * self.span_a + ca) * self.span_b + cb + self.offsets
+        lo = np.searchsorted(self.keys, base - 1, side="left").tolist()
+        hi = np.searchsorted(self.keys, base + 1, side="right").tolist()
+        parts = [self.order[a:b] for a, b in zip(lo, hi, strict=True) if b > a]
+        candidates = np.sort(np.concatenate(parts))  # never empty: idx itself is there
+        d2 = ((self.lab[candidates] - self.lab[idx]) ** 2).sum(axis=1)
+        found = candidates[d2 <= limit]
+        return found
 
 
 def _rgb(packed: np.int64) -> tuple[int, int, int]:
