@@ -207,5 +207,6 @@ def main() -> None:
             f"{statistics.median(cpu) * 1000:.0f} ms, max {max(cpu) * 1000:.0f} ms"
         )
 
+
 if __name__ == "__main__":
     main()

@@ -9,9 +9,12 @@ the very same floats.
 from __future__ import annotations
 
 import base64
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
+from typing import Any
 
 from studio.document import namespaces as ns
 from studio.document.geometry import IDENTITY
@@ -52,8 +55,14 @@ def data_uri(mime: str, data: bytes) -> str:
 
 
 def document_to_svg(doc: Document, options: WriteOptions = WriteOptions()) -> bytes:
-    """Serialise ``doc`` to SVG bytes (UTF-8, with XML declaration)."""
-    root = document_element(doc, options)
+    """Serialise ``doc`` to SVG bytes (UTF-8, with XML declaration).
+
+    The live checks write the document again after every edit, so each top-level element's
+    nodes are kept (per thread) and reused while the element's content is unchanged: only
+    the edited element is built again. The bytes are those of a fresh write."""
+    fragments = _Fragments.for_thread()
+    root = _document_element(doc, options, fragments)
+    fragments.done()
     _indent(root)
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return data
@@ -73,6 +82,13 @@ def _indent(node: ET.Element, level: int = 0) -> None:
 
 
 def document_element(doc: Document, options: WriteOptions = WriteOptions()) -> ET.Element:
+    """The document as a fresh element tree (the caller may change it)."""
+    return _document_element(doc, options, None)
+
+
+def _document_element(
+    doc: Document, options: WriteOptions, fragments: _Fragments | None
+) -> ET.Element:
     b = doc.bleed if options.bleed else 0.0
     width, height = doc.width + 2 * b, doc.height + 2 * b
     root = ET.Element(
@@ -127,7 +143,10 @@ def document_element(doc: Document, options: WriteOptions = WriteOptions()) -> E
         if layer.locked:
             g.set(ns.q(ns.SODIPODI, "insensitive"), "true")
         for element in layer.elements:
-            writer.write(g, element)
+            if fragments is None:
+                writer.write(g, element)
+            else:
+                fragments.write(writer, g, element)
     if not len(defs):
         root.remove(defs)
     return root
@@ -149,6 +168,87 @@ def _write_variants(root: ET.Element, doc: Document) -> None:
             if override.content is not None:
                 attrs["content"] = override.content
             ET.SubElement(node, ns.motif("override"), attrs)
+
+
+_Entry = tuple[ET.Element | None, list[ET.Element]]
+
+
+class _Fragments:
+    """The nodes written for each top-level element (and the gradients it put in ``<defs>``),
+    keyed by the element's content (:func:`content_key`) and the write options.
+
+    Reused nodes belong to this thread's last document only: the tree around them is thrown
+    away after serialising, and ``_indent`` sets every text and tail it relies on again.
+    Entries not used by the last write are dropped, so the cache never outgrows a document.
+    """
+
+    _local = threading.local()
+
+    def __init__(self) -> None:
+        self.previous: dict[object, _Entry] = {}
+        self.current: dict[object, _Entry] = {}
+
+    @classmethod
+    def for_thread(cls) -> _Fragments:
+        fragments: _Fragments | None = getattr(cls._local, "fragments", None)
+        if fragments is None:
+            fragments = cls._local.fragments = cls()
+        return fragments
+
+    def write(self, writer: _Writer, parent: ET.Element, element: Element) -> None:
+        try:
+            key: object = (writer.options, content_key(element))
+            hash(key)
+        except TypeError:  # a value the key cannot hold: write it afresh
+            writer.write(parent, element)
+            return
+        if key in self.current:  # the same content twice in one document: one node each
+            writer.write(parent, element)
+            return
+        entry = self.previous.get(key)
+        if entry is None:
+            holder, defs = ET.Element("holder"), ET.Element("defs")
+            _Writer(defs, writer.options).write(holder, element)
+            entry = (holder[0] if len(holder) else None, list(defs))
+        self.current[key] = entry
+        node, gradients = entry
+        if node is not None:
+            parent.append(node)
+        writer.defs.extend(gradients)
+
+    def done(self) -> None:
+        self.previous, self.current = self.current, {}
+
+
+def content_key(value: object) -> object:
+    """A hashable value equal for two elements exactly when they are written the same: every
+    field, recursively, with the type of each field (``1`` and ``1.0`` are not written
+    alike). Path commands and transforms are tuples already. Raises TypeError for a value
+    that has no such key (then the element is simply written again)."""
+    kind = type(value)
+    getter = _GETTERS.get(kind)
+    if getter is None:
+        fields = list(getattr(kind, "__dataclass_fields__", ()))
+        if not fields:
+            raise TypeError(f"no content key for {kind.__name__}")
+        # attrgetter gives a tuple for two names or more: ask for the first one twice.
+        getter = _GETTERS[kind] = attrgetter(*fields, fields[0])
+    values = getter(value)
+    return (
+        kind,
+        tuple(map(type, values)),
+        tuple([v if type(v) in _FLAT else _nested(v) for v in values]),
+    )
+
+
+def _nested(value: object) -> object:
+    if type(value) is list:
+        return tuple([v if type(v) is tuple else content_key(v) for v in value])
+    return content_key(value)
+
+
+_FLAT = frozenset({str, int, float, bool, bytes, tuple, type(None)})
+_GETTERS: dict[type, attrgetter[Any]] = {}
 
 
 class _Writer:

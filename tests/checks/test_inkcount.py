@@ -16,9 +16,7 @@ from studio.checks.inkcount import _Grid, analyse, histogram
     n=st.integers(1, 3000),
     radius=st.sampled_from([0.0, 0.05, 1.0, 2.5, 15.0, 60.0]),
 )
-def test_grid_neighbours_are_exactly_those_of_a_full_scan(
-    seed: int, n: int, radius: float
-) -> None:
+def test_grid_neighbours_are_exactly_those_of_a_full_scan(seed: int, n: int, radius: float) -> None:
     rng = np.random.default_rng(seed)
     # Clumps of colours (like inks with their anti-aliased fringes) and strays.
     centres = rng.integers(0, 256, (5, 3))
