@@ -22,7 +22,7 @@ from numpy.typing import NDArray
 
 from studio.brief.model import Brief
 from studio.checks.blobs import stash
-from studio.checks.svgtree import SvgTree, build_tree
+from studio.checks.svgtree import SvgTree, TreeCache, build_tree
 from studio.design import Design
 from studio.document import namespaces as ns
 from studio.document.geometry import Box, invert
@@ -45,6 +45,8 @@ class CheckContext:
     extra: dict[str, object] = field(default_factory=dict)
     known_blobs: dict[str, str] = field(default_factory=dict)
     """Keys already standing for embedded images in ``design.svg`` (the live session)."""
+    tree_cache: TreeCache | None = None
+    """The last check's walk of the SVG, to reuse what an edit left alone (the live session)."""
 
     @cached_property
     def size_mm(self) -> tuple[float, float]:
@@ -73,7 +75,7 @@ class CheckContext:
     @cached_property
     def tree(self) -> SvgTree:
         w, h = self.size_mm
-        return build_tree(self.root, w, h, self.blobs)
+        return build_tree(self.root, w, h, self.blobs, self.tree_cache)
 
     @cached_property
     def labels(self) -> dict[str, str]:

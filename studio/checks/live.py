@@ -54,7 +54,7 @@ from studio.checks.croprender import parent_map, render_region
 from studio.checks.engine import run_context
 from studio.checks.inkcount import Histogram, analyse, histogram
 from studio.checks.model import Report
-from studio.checks.svgtree import Leaf, local
+from studio.checks.svgtree import Leaf, TreeCache, local
 from studio.design import Design, design_from_document
 from studio.document.geometry import Box
 from studio.document.model import Document, Element, Group, Image
@@ -149,6 +149,7 @@ class CheckSession:
         self._tiles: _Tiles | None = None
         self._beneath: dict[object, object] = {}
         self._image_keys: dict[int, tuple[bytes, str, str]] = {}
+        self._tree_cache = TreeCache()
 
     def update(self, source: Document | Design) -> Report:
         """Re-check after an edit; returns the new report (also kept in ``self.report``)."""
@@ -159,7 +160,9 @@ class CheckSession:
             design = design_from_document(stubbed)
         else:
             design = source
-        ctx = CheckContext(design, self.brief, now=self.now, known_blobs=blobs)
+        ctx = CheckContext(
+            design, self.brief, now=self.now, known_blobs=blobs, tree_cache=self._tree_cache
+        )
         self.stats = SessionStats()
         if design.is_raster:
             self.stats.full = True

@@ -160,11 +160,40 @@ class Inherited:
     clip: Box | None
 
 
+@dataclass
+class _Unit:
+    """What walking one drawn subtree gave: its node and the leaves and required groups made
+    inside it."""
+
+    node: ET.Element
+    leaves: list[Leaf]
+    required: list[RequiredGroup]
+
+
+@dataclass
+class TreeCache:
+    """The subtrees the last :func:`build_tree` walked, for a build after an edit (the live
+    session): a drawn element whose markup and inherited context are unchanged is not walked
+    again; its node from the last tree takes the place of the new one and its leaves are
+    reused. Only subtrees that refer to nothing else by id are kept (no ``<use>``, no
+    ``clip-path``), and nothing is kept when the SVG has a ``<style>`` sheet (selectors may
+    depend on siblings) or any ``<use>`` (its target may be in a reused subtree).
+    ``reused`` counts the subtrees the last build reused."""
+
+    units: dict[object, _Unit] = field(default_factory=dict)
+    reused: int = 0
+
+
 def build_tree(
-    root: ET.Element, width_mm: float, height_mm: float, blobs: dict[str, str] | None = None
+    root: ET.Element,
+    width_mm: float,
+    height_mm: float,
+    blobs: dict[str, str] | None = None,
+    cache: TreeCache | None = None,
 ) -> SvgTree:
     """Flatten ``root`` given the design's trim size in mm (the root viewport); ``blobs``
-    maps keys that stand for embedded images to their ``data:`` hrefs."""
+    maps keys that stand for embedded images to their ``data:`` hrefs. With ``cache``,
+    unchanged subtrees of the last build are reused (and put in place in ``root``)."""
     view = parse_view_box(root.get("viewBox"))
     if view is None:
         w = length_user(root.get("width")) or width_mm * 96 / 25.4
@@ -172,8 +201,13 @@ def build_tree(
         view = (0.0, 0.0, w, h)
     matrix = viewport_matrix(view, 0, 0, width_mm, height_mm, root.get("preserveAspectRatio"))
     walker = _Walker(root, blobs or {})
+    if cache is not None and walker.sheet.matcher is None and next(root.iter(_USE), None) is None:
+        walker.cache = cache
     style = compute_style(root, dict(INITIAL), walker.sheet)
     walker.children(root, Inherited(matrix, style, 1.0, None, None, 0, (view[2], view[3]), None))
+    if cache is not None:
+        cache.units = walker.units
+        cache.reused = walker.reused
     return SvgTree(root, walker.leaves, walker.gradients, walker.required, matrix)
 
 
@@ -190,7 +224,11 @@ class _Walker:
         self.ids = {n.get("id"): n for n in root.iter() if n.get("id")}
         self.leaves: list[Leaf] = []
         self.required: dict[str, RequiredGroup] = {}
+        self.created: list[RequiredGroup] = []
         self.gradients = self._gradients()
+        self.cache: TreeCache | None = None
+        self.units: dict[object, _Unit] = {}
+        self.reused = 0
 
     def _gradients(self) -> dict[str, Gradient]:
         out = {}
@@ -216,8 +254,43 @@ class _Walker:
         return stops
 
     def children(self, node: ET.Element, at: Inherited) -> None:
+        if self.cache is not None and at.required is None and at.depth == 0:
+            self._cached_children(node, at)
+            return
         for child in node:
             self.visit(child, at)
+
+    def _cached_children(self, node: ET.Element, at: Inherited) -> None:
+        """``children``, reusing each child's walk from the last build when its markup and
+        what it inherits are unchanged (see :class:`TreeCache`)."""
+        assert self.cache is not None
+        context = (at.matrix, tuple(at.style.items()), at.opacity, at.owner, at.viewport, at.clip)
+        for index, child in enumerate(list(node)):
+            tag = local(child.tag)
+            markup = _markup(child) if tag and tag not in SKIP else None
+            if markup is None:
+                self.visit(child, at)
+                continue
+            key = (markup, context)
+            unit = self.cache.units.get(key)
+            if (
+                unit is not None
+                and key not in self.units
+                and len(self.leaves) + len(unit.leaves) < MAX_LEAVES
+            ):
+                unit.node.tail = child.tail
+                node[index] = unit.node
+                self.leaves += unit.leaves
+                for group in unit.required:
+                    self.required.setdefault(group.id, group)
+                self.created += unit.required  # the enclosing subtree's, too
+                self.units[key] = unit
+                self.reused += 1
+                continue
+            first, made = len(self.leaves), len(self.created)
+            self.visit(child, at)
+            if key not in self.units and len(self.leaves) < MAX_LEAVES:
+                self.units[key] = _Unit(child, self.leaves[first:], self.created[made:])
 
     def visit(self, node: ET.Element, parent: Inherited) -> None:
         tag = local(node.tag)
@@ -251,6 +324,7 @@ class _Walker:
                 asset_sha256=node.get(ns.motif("asset-sha256")),
             )
             self.required.setdefault(req_id, required)
+            self.created.append(required)
         if "clip-path" in style:
             clip = intersect(clip, self._clip_box(style["clip-path"], matrix))
         if tag in CONTAINERS:
@@ -464,6 +538,25 @@ class _Walker:
         sx, sy = axis_scales(matrix)
         leaf.image_size = (w * sx, h * sy)
         leaf.box = Box(x, y, w, h).transformed(matrix)
+
+
+_CLIP = "clip-path"
+
+
+def _markup(node: ET.Element) -> tuple[object, ...] | None:
+    """Everything the walk reads from a subtree (tags, attributes, texts; not the node's own
+    tail), or None when the subtree refers to other elements by id (``<use>``, clip paths):
+    then what it draws depends on more than its markup."""
+    parts: list[object] = []
+    for n in node.iter():
+        attrib = n.attrib
+        if n.tag == _USE or _CLIP in attrib or _CLIP in attrib.get("style", ""):
+            return None
+        parts += (n.tag, tuple(attrib.items()), n.text, n.tail if n is not node else None)
+    return tuple(parts)
+
+
+_USE = ns.svg("use")
 
 
 def _public(owner: str | None) -> str | None:
