@@ -162,12 +162,13 @@ class Inherited:
 
 @dataclass
 class _Unit:
-    """What walking one drawn subtree gave: its node and the leaves and required groups made
-    inside it."""
+    """What walking one drawn subtree gave: its node, the leaves and required groups made
+    inside it, and the units of its own children (kept when the whole subtree is reused)."""
 
     node: ET.Element
     leaves: list[Leaf]
     required: list[RequiredGroup]
+    inner: list[tuple[object, _Unit]]
 
 
 @dataclass
@@ -228,6 +229,7 @@ class _Walker:
         self.gradients = self._gradients()
         self.cache: TreeCache | None = None
         self.units: dict[object, _Unit] = {}
+        self.kept: list[tuple[object, _Unit]] = []  # self.units in the order they came
         self.reused = 0
 
     def _gradients(self) -> dict[str, Gradient]:
@@ -273,24 +275,34 @@ class _Walker:
                 continue
             key = (markup, context)
             unit = self.cache.units.get(key)
-            if (
-                unit is not None
-                and key not in self.units
-                and len(self.leaves) + len(unit.leaves) < MAX_LEAVES
-            ):
+            if unit is not None and self._can_reuse(key, unit):
                 unit.node.tail = child.tail
                 node[index] = unit.node
                 self.leaves += unit.leaves
                 for group in unit.required:
                     self.required.setdefault(group.id, group)
                 self.created += unit.required  # the enclosing subtree's, too
-                self.units[key] = unit
+                self._keep(key, unit)
+                for inner_key, inner_unit in unit.inner:
+                    self._keep(inner_key, inner_unit)
                 self.reused += 1
                 continue
-            first, made = len(self.leaves), len(self.created)
+            first, made, kept = len(self.leaves), len(self.created), len(self.kept)
             self.visit(child, at)
             if key not in self.units and len(self.leaves) < MAX_LEAVES:
-                self.units[key] = _Unit(child, self.leaves[first:], self.created[made:])
+                inner = self.kept[kept:]
+                self._keep(key, _Unit(child, self.leaves[first:], self.created[made:], inner))
+
+    def _can_reuse(self, key: object, unit: _Unit) -> bool:
+        """Not when that subtree (or one inside it) is already in this tree: two equal
+        elements each need a node of their own."""
+        if key in self.units or len(self.leaves) + len(unit.leaves) >= MAX_LEAVES:
+            return False
+        return not any(inner_key in self.units for inner_key, _ in unit.inner)
+
+    def _keep(self, key: object, unit: _Unit) -> None:
+        self.units[key] = unit
+        self.kept.append((key, unit))
 
     def visit(self, node: ET.Element, parent: Inherited) -> None:
         tag = local(node.tag)

@@ -19,7 +19,9 @@ from tests.document.test_svgwrite_cache import edit
 def summary(tree: SvgTree) -> object:
     """Everything a rule reads from the tree; nodes by their markup, and each must be in the
     tree (a crop render leaves out a leaf's node by finding it there)."""
-    nodes = set(tree.root.iter())
+    every = list(tree.root.iter())
+    nodes = set(every)
+    assert len(nodes) == len(every), "a node is in the tree twice"
     assert all(leaf.node in nodes for leaf in tree.leaves)
     leaves = [
         (
@@ -53,14 +55,31 @@ def test_reusing_subtrees_after_edits_gives_the_leaves_of_a_fresh_walk(
         assert summary(walk(doc, cache)) == summary(walk(doc, None))
 
 
+def layer(name: str, body: str) -> str:
+    return f'<g id="{name}" motif:kind="layer">{body}</g>'
+
+
 def test_only_the_edited_element_is_walked_again() -> None:
-    body = "".join(f'<rect id="r{i}" x="{i}" width="5" height="5" fill="red"/>' for i in range(9))
+    rects = "".join(f'<rect id="r{i}" x="{i}" width="5" height="5" fill="red"/>' for i in range(9))
+    body = layer("art", rects)
     cache = TreeCache()
     build_tree(parse_svg(svg(body).encode(), "t.svg"), 100, 100, None, cache)
+    build_tree(parse_svg(svg(body).encode(), "t.svg"), 100, 100, None, cache)
+    assert cache.reused == 1  # nothing changed: the layer as a whole
     edited = body.replace('id="r4" x="4"', 'id="r4" x="40"')
     tree = build_tree(parse_svg(svg(edited).encode(), "t.svg"), 100, 100, None, cache)
     assert cache.reused == 8
     assert [leaf.box.x for leaf in tree.leaves if leaf.element == "r4"] == [40.0]
+
+
+def test_an_element_pasted_twice_gets_a_node_of_its_own_each_time() -> None:
+    rect = '<rect id="twin" width="5" height="5"/>'
+    cache = TreeCache()
+    for body in (layer("a", "") + layer("b", rect), layer("a", rect) + layer("b", rect)):
+        root = parse_svg(svg(body).encode(), "t.svg")
+        tree = build_tree(root, 100, 100, None, cache)
+        fresh = build_tree(parse_svg(svg(body).encode(), "t.svg"), 100, 100)
+        assert summary(tree) == summary(fresh)
 
 
 def test_a_style_sheet_or_a_use_turns_reuse_off() -> None:
