@@ -40,17 +40,35 @@ def rgb_to_hex(rgb: tuple[int, int, int] | NDArray[np.generic]) -> str:
 
 
 def srgb_to_lab(rgb: NDArray[np.generic]) -> FloatArray:
-    """``(..., 3)`` sRGB in 0..255 to CIELAB (D65, 2° observer)."""
-    c = np.asarray(rgb, dtype=np.float64) / 255.0
-    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    xyz = linear @ _RGB_TO_XYZ.T / _WHITE_D65
+    """``(..., 3)`` sRGB in 0..255 to CIELAB (D65, 2° observer).
+
+    Worked out colour by colour (a matrix product's rounding can depend on how many rows it
+    is given): a colour's Lab value is the same whichever colours come with it, so values an
+    earlier call gave can stand for a fresh call's (the live checks' ink memo relies on it).
+    """
+    values = np.asarray(rgb)
+    if values.dtype == np.uint8:
+        linear = _LINEAR[values]
+    else:
+        linear = _linearise(values.astype(np.float64) / 255.0)
+    r, g, b = linear[..., 0], linear[..., 1], linear[..., 2]
+    m = _RGB_TO_XYZ
+    xyz = [(r * m[i, 0] + g * m[i, 1] + b * m[i, 2]) / _WHITE_D65[i] for i in range(3)]
     eps, kappa = 216 / 24389, 24389 / 27
-    f = np.where(xyz > eps, np.cbrt(xyz), (kappa * xyz + 16) / 116)
-    lab = np.empty(f.shape, dtype=np.float64)
-    lab[..., 0] = 116 * f[..., 1] - 16
-    lab[..., 1] = 500 * (f[..., 0] - f[..., 1])
-    lab[..., 2] = 200 * (f[..., 1] - f[..., 2])
+    f = [np.where(v > eps, np.cbrt(v), (kappa * v + 16) / 116) for v in xyz]
+    lab = np.empty(linear.shape, dtype=np.float64)
+    lab[..., 0] = 116 * f[1] - 16
+    lab[..., 1] = 500 * (f[0] - f[1])
+    lab[..., 2] = 200 * (f[1] - f[2])
     return lab
+
+
+def _linearise(c: FloatArray) -> FloatArray:
+    linear: FloatArray = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return linear
+
+
+_LINEAR = _linearise(np.arange(256, dtype=np.float64) / 255.0)
 
 
 def delta_e2000(lab1: object, lab2: object) -> FloatArray:

@@ -39,14 +39,16 @@ def render_region(
     from studio.checks.context import render_checked
 
     parents = parents if parents is not None else parent_map(root)
-    removed: list[tuple[ET.Element, int, ET.Element]] = []
+    skip = set(without)
+    before: dict[ET.Element, list[ET.Element]] = {}  # each parent's children, to put back
+    for node in skip:
+        parent = parents.get(node)
+        if parent is not None and parent not in before:
+            before[parent] = list(parent)
     saved = {k: root.get(k) for k in ROOT_ATTRS}
     try:
-        for node in without:
-            parent = parents.get(node)
-            if parent is not None and node in list(parent):
-                removed.append((parent, list(parent).index(node), node))
-                parent.remove(node)
+        for parent, children in before.items():
+            parent[:] = [child for child in children if child not in skip]
         user = box.transformed(invert(root_matrix))
         root.set("viewBox", f"{user.x!r} {user.y!r} {user.width!r} {user.height!r}")
         root.set("width", str(width_px))
@@ -54,8 +56,8 @@ def render_region(
         root.set("preserveAspectRatio", "none")
         svg = ET.tostring(root, encoding="utf-8")
     finally:
-        for parent, index, node in reversed(removed):
-            parent.insert(index, node)
+        for parent, children in before.items():
+            parent[:] = children
         for key, value in saved.items():
             if value is None:
                 root.attrib.pop(key, None)

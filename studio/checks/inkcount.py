@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -175,10 +175,31 @@ def unpack(colors: NDArray[np.int64]) -> NDArray[np.uint8]:
     )
 
 
-def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = False) -> InkAnalysis:
+@dataclass
+class ClusterMemo:
+    """What :func:`analyse` worked out for one histogram, for the next call on a histogram
+    that differs in a few colours (the live session, after an edit): the Lab value of each
+    colour, and each seed's neighbours with their ΔE. The next call takes the neighbours of
+    a seed seen last time from here, checks only the colours that are new, and gets exactly
+    what working everything out again would give."""
+
+    delta_e: float = -1.0
+    colors: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
+    lab: NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 3)))
+    near: dict[int, tuple[NDArray[np.int64], NDArray[np.float64]]] = field(default_factory=dict)
+
+
+def analyse(
+    hist: Histogram,
+    px_per_mm: float,
+    delta_e: float,
+    noisy: bool = False,
+    memo: ClusterMemo | None = None,
+) -> InkAnalysis:
     """Inks of the artwork from its colour histogram (see the module docstring). ``noisy``
     (JPEG and other photos of artwork): a small cluster just past ``delta_e`` of a much larger
-    ink is that ink's compression noise."""
+    ink is that ink's compression noise. ``memo`` (kept by the caller between calls) saves
+    work when the histogram changed little; the result is the same with or without it."""
     artwork = max(hist.artwork, 1)
     interior_total = hist.interior
     if not hist.colors.size or not interior_total:
@@ -188,21 +209,22 @@ def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = Fal
     # blends) cannot seed or shape an ink; leaving them out keeps clustering quick on photos.
     keep = (hist.counts >= 3) | (hist.interior_counts > 0)
     colors, counts, inner = hist.colors[keep], hist.counts[keep], hist.interior_counts[keep]
-    lab = srgb_to_lab(unpack(colors))
-    order = np.argsort(-inner, kind="stable")
+    neighbours = _Neighbours(colors, delta_e, memo)
+    lab = neighbours.lab
     assigned = np.zeros(len(counts), dtype=bool)
     seed_min = max(1.0, 0.1 * speck)
-    prefilter = (5.0 * delta_e) ** 2
-    grid = _Grid(lab, 5.0 * delta_e)
+    # Seeds, most interior pixels first (ties in colour order); the loop stops at the first
+    # colour under seed_min anyway, so only those above are sorted.
+    seeds = np.flatnonzero(inner >= seed_min)
+    order = seeds[np.argsort(-inner[seeds], kind="stable")]
     clusters: list[tuple[int, int, int, int]] = []  # seed, pixels, (unused), interior
     flatness: dict[int, bool] = {}
-    for idx in order:
+    for idx in order.tolist():
         if inner[idx] < seed_min or len(clusters) >= MAX_INKS * 4:
             break
         if assigned[idx]:
             continue
-        near = grid.within(int(idx), prefilter)
-        de = delta_e2000(lab[near], lab[idx])
+        near, de = neighbours.of(int(idx))
         ball = de <= delta_e
         # Flatness is judged on the whole ball, taken or not: a sliver of a gradient left
         # between two earlier clusters would otherwise look like one flat colour.
@@ -225,7 +247,59 @@ def analyse(hist: Histogram, px_per_mm: float, delta_e: float, noisy: bool = Fal
     flat_interior = sum(c[3] for c in flat)
     continuous = max(0, interior_total - flat_interior) / interior_total
     inks = [Ink(_rgb(colors[c[0]]), c[1], c[1] / artwork) for c in kept[:MAX_INKS]]
+    neighbours.remember()
     return InkAnalysis(inks, hist.artwork, continuous, hist.partial_interior / artwork)
+
+
+class _Neighbours:
+    """The colours within the prefilter radius of a seed, with their ΔE to it: from the
+    memo for a seed seen last time (plus the colours that are new since), else found in
+    the Lab cubes (:class:`_Grid`)."""
+
+    def __init__(self, colors: NDArray[np.int64], delta_e: float, memo: ClusterMemo | None):
+        self.colors, self.memo, self.delta_e = colors, memo, delta_e
+        self.limit = (5.0 * delta_e) ** 2
+        self.grid: _Grid | None = None
+        self.seen: dict[int, tuple[NDArray[np.int64], NDArray[np.float64]]] = {}
+        self.new: NDArray[np.intp] | None = None  # colours not in the memo; None: no memo
+        if memo is None or memo.delta_e != delta_e or not memo.colors.size:
+            self.lab = srgb_to_lab(unpack(colors))
+            return
+        at = np.minimum(np.searchsorted(memo.colors, colors), len(memo.colors) - 1)
+        known = memo.colors[at] == colors
+        self.new = np.flatnonzero(~known)
+        self.lab = np.empty((len(colors), 3))
+        self.lab[known] = memo.lab[at[known]]
+        self.lab[self.new] = srgb_to_lab(unpack(colors[self.new]))
+
+    def of(self, idx: int) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        seed = int(self.colors[idx])
+        last = self.memo.near.get(seed) if self.memo is not None and self.new is not None else None
+        if last is not None and self.new is not None:
+            was_near, was_de = last
+            at = np.minimum(np.searchsorted(self.colors, was_near), len(self.colors) - 1)
+            still = self.colors[at] == was_near
+            near, de = at[still], was_de[still]
+            if self.new.size:
+                d2 = ((self.lab[self.new] - self.lab[idx]) ** 2).sum(axis=1)
+                fresh = self.new[d2 <= self.limit]
+                if fresh.size:
+                    near = np.concatenate([near, fresh])
+                    de = np.concatenate([de, delta_e2000(self.lab[fresh], self.lab[idx])])
+                    order = np.argsort(near, kind="stable")
+                    near, de = near[order], de[order]
+        else:
+            if self.grid is None:
+                self.grid = _Grid(self.lab, 5.0 * self.delta_e)
+            near = self.grid.within(idx, self.limit)
+            de = delta_e2000(self.lab[near], self.lab[idx])
+        self.seen[seed] = (self.colors[near], de)
+        return near, de
+
+    def remember(self) -> None:
+        if self.memo is not None:
+            self.memo.delta_e, self.memo.colors = self.delta_e, self.colors
+            self.memo.lab, self.memo.near = self.lab, self.seen
 
 
 class _Grid:

@@ -52,13 +52,13 @@ from studio.checks.blobs import restore
 from studio.checks.context import MAX_WORKING_PIXELS, WORKING_DPI, CheckContext
 from studio.checks.croprender import parent_map, render_region
 from studio.checks.engine import run_context
-from studio.checks.inkcount import Histogram, analyse, histogram
+from studio.checks.inkcount import ClusterMemo, Histogram, analyse, histogram
 from studio.checks.model import Report
 from studio.checks.svgtree import Leaf, TreeCache, local
 from studio.design import Design, design_from_document
 from studio.document.geometry import Box
 from studio.document.model import Document, Element, Group, Image
-from studio.document.namespaces import INKSCAPE, motif, q
+from studio.document.namespaces import INKSCAPE, SVG, XLINK, motif, q
 
 TILE_PX = 256
 INKSCAPE_MODE = q(INKSCAPE, "groupmode")
@@ -89,12 +89,18 @@ class _Tiles:
     artwork: int = 0
     partial: int = 0
 
-    def swap(self, key: tuple[int, int], new: Histogram) -> None:
-        old = self.hists.get(key)
-        if old is not None:
-            self._add(old, -1)
-        self._add(new, 1)
-        self.hists[key] = new
+    def swap(self, new: dict[tuple[int, int], Histogram]) -> None:
+        """Put in the new histograms of some tiles: their difference with the old ones is
+        summed first, so the running sum is patched once (inserting colours copies it)."""
+        parts: list[tuple[Histogram, int]] = []
+        for key, hist in new.items():
+            old = self.hists.get(key)
+            if old is not None:
+                parts.append((old, -1))
+            parts.append((hist, 1))
+            self.hists[key] = hist
+        if parts:
+            self._add(_signed_sum(parts), 1)
 
     def _add(self, h: Histogram, sign: int) -> None:
         self.artwork += sign * h.artwork
@@ -114,8 +120,10 @@ class _Tiles:
             self.inner = np.insert(self.inner, at, sign * h.interior_counts[missing])
 
     def total(self) -> Histogram:
+        """The sum (it may hold colours whose count fell to zero: no ink is made of those;
+        they are dropped once they are a tenth of the colours)."""
         keep = self.counts > 0
-        if not keep.all():
+        if len(keep) - np.count_nonzero(keep) > len(keep) // 10:
             self.colors, self.counts, self.inner = (
                 self.colors[keep],
                 self.counts[keep],
@@ -150,6 +158,9 @@ class CheckSession:
         self._beneath: dict[object, object] = {}
         self._image_keys: dict[int, tuple[bytes, str, str]] = {}
         self._tree_cache = TreeCache()
+        self._pieces: dict[int, tuple[Leaf, str]] = {}
+        self._ink_memo = ClusterMemo()
+        self._top_boxes: dict[ET.Element, Box | None] = {}
 
     def update(self, source: Document | Design) -> Report:
         """Re-check after an edit; returns the new report (also kept in ``self.report``)."""
@@ -169,13 +180,16 @@ class CheckSession:
             self.report = run_context(ctx)
             self.stats.seconds = time.perf_counter() - start
             return self.report
-        sigs = {key: (sig, box) for key, sig, box in _signatures(ctx.tree.leaves)}
+        sigs = {key: (sig, box) for key, sig, box in self._signatures(ctx.tree.leaves)}
         frame = _frame_signature(ctx)
         if self._wants_inks(ctx):
             self._update_tiles(ctx, sigs, frame)
             assert self._tiles is not None
             ctx.extra["inks"] = analyse(
-                self._tiles.total(), self._tiles.ppm, self.brief.inks.delta_e
+                self._tiles.total(),
+                self._tiles.ppm,
+                self.brief.inks.delta_e,
+                memo=self._ink_memo,
             )
         ctx.extra["beneath_cache"] = self._beneath
         ctx.extra["beneath_key"] = _beneath_key(sigs)
@@ -250,10 +264,32 @@ class CheckSession:
                     self._full_tiles(ctx, ppm, width, height)
                     return
                 dirty.update(tiles.keys_in(entry[1]))
-        parents = parent_map(ctx.root)
-        for key in sorted(dirty):
-            tiles.swap(key, self._render_tile(ctx, tiles, key, parents))
-            self.stats.tiles_rendered += 1
+        self._render_tiles(ctx, tiles, dirty)
+
+    def _render_tiles(self, ctx: CheckContext, tiles: _Tiles, dirty: set[tuple[int, int]]) -> None:
+        """Render the dirty tiles again and swap their histograms into the sum: in one crop
+        render when they make (most of) a rectangle, as one edit's tiles do, else one by
+        one."""
+        if not dirty:
+            return
+        stack = _Stack(ctx, self._top_boxes)
+        self._top_boxes = stack.boxes
+        xs, ys = [k[0] for k in dirty], [k[1] for k in dirty]
+        span = (min(xs), min(ys), max(xs), max(ys))
+        area = (span[2] - span[0] + 1) * (span[3] - span[1] + 1)
+        regions = [span] if area <= 2 * len(dirty) else [(*k, *k) for k in sorted(dirty)]
+        new = {}
+        for tx0, ty0, tx1, ty1 in regions:
+            x0, y0, _, _ = tiles.px_box((tx0, ty0))
+            _, _, x1, y1 = tiles.px_box((tx1, ty1))
+            rgba = stack.render(tiles.ppm, x0 - 1, y0 - 1, x1 + 1, y1 + 1)
+            for key in sorted(dirty):
+                if tx0 <= key[0] <= tx1 and ty0 <= key[1] <= ty1:
+                    kx0, ky0, kx1, ky1 = tiles.px_box(key)
+                    tile = rgba[ky0 - y0 : ky1 - y0 + 2, kx0 - x0 : kx1 - x0 + 2]
+                    new[key] = histogram(tile, 0, apron=1)
+        tiles.swap(new)
+        self.stats.tiles_rendered += len(new)
 
     def _full_tiles(self, ctx: CheckContext, ppm: float, width: int, height: int) -> None:
         from studio.render.raster import render_rgba
@@ -264,54 +300,42 @@ class CheckSession:
         svg = restore(ctx.design.svg, ctx.blobs)
         rgba = np.pad(render_rgba(svg, width, height), ((1, 1), (1, 1), (0, 0)))
         ctx.pixels_override = (rgba[1:-1, 1:-1], ppm)
+        new = {}
         for ty in range((height + TILE_PX - 1) // TILE_PX):
             for tx in range((width + TILE_PX - 1) // TILE_PX):
                 x0, y0, x1, y1 = tiles.px_box((tx, ty))
                 tile = rgba[y0 : y1 + 2, x0 : x1 + 2]
-                tiles.swap((tx, ty), histogram(tile, 0, apron=1))
-                self.stats.tiles_rendered += 1
+                new[(tx, ty)] = histogram(tile, 0, apron=1)
+        tiles.swap(new)
+        self.stats.tiles_rendered += len(new)
 
-    def _render_tile(
-        self,
-        ctx: CheckContext,
-        tiles: _Tiles,
-        key: tuple[int, int],
-        parents: dict[ET.Element, ET.Element],
-    ) -> Histogram:
-        x0, y0, x1, y1 = tiles.px_box(key)
-        ppm = tiles.ppm
-        box = Box((x0 - 1) / ppm, (y0 - 1) / ppm, (x1 - x0 + 2) / ppm, (y1 - y0 + 2) / ppm)
-        rgba = render_region(
-            ctx.root,
-            ctx.tree.root_matrix,
-            box,
-            x1 - x0 + 2,
-            y1 - y0 + 2,
-            _not_touching(ctx, box),
-            parents,
-            ctx.blobs,
-        )
-        return histogram(rgba, 0, apron=1)
+    def _signatures(self, leaves: list[Leaf]) -> list[tuple[object, str, Box | None]]:
+        """One signature per reporting element: what it draws and where. A leaf the tree
+        cache reused is the same object as last time, so its part is not made again."""
+        per: dict[object, list[str]] = {}
+        boxes: dict[object, Box | None] = {}
+        pieces: dict[int, tuple[Leaf, str]] = {}
+        for i, leaf in enumerate(leaves):
+            key: object = leaf.element or ("#", i)
+            known = self._pieces.get(id(leaf))
+            piece = known[1] if known is not None and known[0] is leaf else _piece(leaf)
+            pieces[id(leaf)] = (leaf, piece)
+            per.setdefault(key, []).append(piece)
+            box = boxes.get(key, leaf.box)
+            boxes[key] = box.union(leaf.box) if box is not None and leaf.box is not None else None
+        self._pieces = pieces
+        return [
+            (k, hashlib.sha1("\n".join(v).encode()).hexdigest(), boxes[k]) for k, v in per.items()
+        ]
 
 
-def _signatures(leaves: list[Leaf]) -> list[tuple[object, str, Box | None]]:
-    """One signature per reporting element: what it draws and where."""
-    per: dict[object, list[str]] = {}
-    boxes: dict[object, Box | None] = {}
-    for i, leaf in enumerate(leaves):
-        key: object = leaf.element or ("#", i)
-        attrs = tuple(
-            sorted(
-                (k, v if len(v) < 512 else f"{len(v)}:{hash(v)}")
-                for k, v in leaf.node.attrib.items()
-            )
+def _piece(leaf: Leaf) -> str:
+    attrs = tuple(
+        sorted(
+            (k, v if len(v) < 512 else f"{len(v)}:{hash(v)}") for k, v in leaf.node.attrib.items()
         )
-        per.setdefault(key, []).append(
-            repr((leaf.tag, attrs, leaf.matrix, leaf.fill, leaf.stroke, leaf.opacity, leaf.text))
-        )
-        box = boxes.get(key, leaf.box)
-        boxes[key] = box.union(leaf.box) if box is not None and leaf.box is not None else None
-    return [(k, hashlib.sha1("\n".join(v).encode()).hexdigest(), boxes[k]) for k, v in per.items()]
+    )
+    return repr((leaf.tag, attrs, leaf.matrix, leaf.fill, leaf.stroke, leaf.opacity, leaf.text))
 
 
 def _frame_signature(ctx: CheckContext) -> str:
@@ -323,32 +347,63 @@ def _frame_signature(ctx: CheckContext) -> str:
     return hashlib.sha1("".join(parts).encode()).hexdigest()
 
 
-def _not_touching(ctx: CheckContext, box: Box) -> list[ET.Element]:
-    """Top-level drawn elements (children of layers and of the root) that cannot paint into
-    ``box`` and that nothing references: left out of a tile's crop render."""
-    referenced = {n.get("id") for n in ctx.root.iter() if n.get("id")} & _used_ids(ctx.root)
-    boxes: dict[ET.Element, Box | None] = {}
-    tops = _top_elements(ctx.root)
-    owner_of: dict[ET.Element, ET.Element] = {}
-    for top in tops:
-        for node in top.iter():
-            owner_of[node] = top
-    for leaf in ctx.tree.leaves:
-        owner = owner_of.get(leaf.node)
-        if owner is None:
-            continue
-        current = boxes.get(owner, leaf.box)
-        boxes[owner] = (
-            current.union(leaf.box) if current is not None and leaf.box is not None else None
+class _Stack:
+    """The design's top-level drawn elements (children of plain layers and of the root) with
+    their boxes, worked out once per update, for crop renders that leave out every element
+    that cannot paint into the region. ``known`` holds the last update's boxes by node: a
+    node the tree cache reused is the same object, with the same leaves."""
+
+    def __init__(self, ctx: CheckContext, known: dict[ET.Element, Box | None]) -> None:
+        self.ctx = ctx
+        self.parents = parent_map(ctx.root)
+        self.tops = _top_elements(ctx.root)
+        used = _used_ids(ctx.root)
+        self.kept: set[ET.Element] = set()  # referenced from elsewhere: always rendered
+        if used:
+            for top in self.tops:
+                if any(n.get("id") in used for n in top.iter()):
+                    self.kept.add(top)
+        by_node: dict[ET.Element, list[Leaf]] = {}
+        for leaf in ctx.tree.leaves:
+            by_node.setdefault(leaf.node, []).append(leaf)
+        self.boxes: dict[ET.Element, Box | None] = {}  # inflated by half a millimetre
+        for top in self.tops:
+            if top in known:
+                self.boxes[top] = known[top]
+                continue
+            leaves = [leaf for n in top.iter() for leaf in by_node.get(n, ())]
+            if leaves:
+                box = _union_all([leaf.box for leaf in leaves])
+                self.boxes[top] = box.inflate(0.5) if box is not None else None
+            # a top without leaves draws nothing: never in the way
+
+    def not_touching(self, box: Box) -> list[ET.Element]:
+        out = []
+        for top in self.tops:
+            if top in self.kept:
+                continue
+            if top not in self.boxes:
+                out.append(top)
+                continue
+            b = self.boxes[top]
+            if b is not None and not b.intersects(box):
+                out.append(top)
+        return out
+
+    def render(self, ppm: float, x0: int, y0: int, x1: int, y1: int) -> NDArray[np.uint8]:
+        """Pixels ``x0..x1`` × ``y0..y1`` of the working-resolution canvas."""
+        ctx = self.ctx
+        box = Box(x0 / ppm, y0 / ppm, (x1 - x0) / ppm, (y1 - y0) / ppm)
+        return render_region(
+            ctx.root,
+            ctx.tree.root_matrix,
+            box,
+            x1 - x0,
+            y1 - y0,
+            self.not_touching(box),
+            self.parents,
+            ctx.blobs,
         )
-    out = []
-    for top in tops:
-        if top.get("id") in referenced or any(n.get("id") in referenced for n in top.iter()):
-            continue
-        b = boxes.get(top, Box(-1e9, -1e9, 0, 0))
-        if b is not None and not b.inflate(0.5).intersects(box):
-            out.append(top)
-    return out
 
 
 def _top_elements(root: ET.Element) -> list[ET.Element]:
@@ -369,13 +424,44 @@ def _is_plain_layer(node: ET.Element) -> bool:
     return layer and not styled and "opacity" not in node.get("style", "")
 
 
+def _signed_sum(parts: list[tuple[Histogram, int]]) -> Histogram:
+    """``sum(sign * histogram)``, without the colours whose counts cancel out."""
+    colors = np.concatenate([h.colors for h, _ in parts])
+    uniq, inverse = np.unique(colors, return_inverse=True)
+
+    def summed(values: list[NDArray[np.int64]]) -> NDArray[np.int64]:
+        # float64 weights add integers exactly far beyond any pixel count
+        weights = np.concatenate(values).astype(np.float64)
+        return np.bincount(inverse, weights=weights, minlength=len(uniq)).astype(np.int64)
+
+    counts = summed([sign * h.counts for h, sign in parts])
+    inner = summed([sign * h.interior_counts for h, sign in parts])
+    moved = (counts != 0) | (inner != 0)
+    return Histogram(
+        uniq[moved].astype(np.int64),
+        counts[moved],
+        inner[moved],
+        sum(sign * h.artwork for h, sign in parts),
+        sum(sign * h.partial_interior for h, sign in parts),
+    )
+
+
 def _used_ids(root: ET.Element) -> set[str]:
     ids = set()
-    for node in root.iter():
-        if local(node.tag) == "use":
-            href = node.get("href") or node.get("{http://www.w3.org/1999/xlink}href") or ""
-            ids.add(href.lstrip("#"))
+    for node in root.iter(q(SVG, "use")):
+        href = node.get("href") or node.get(q(XLINK, "href")) or ""
+        ids.add(href.lstrip("#"))
     return ids
+
+
+def _union_all(boxes: list[Box | None]) -> Box | None:
+    """The union of ``boxes``; None (unbounded) if any is None."""
+    out = boxes[0]
+    for box in boxes[1:]:
+        if out is None or box is None:
+            return None
+        out = out.union(box)
+    return out
 
 
 def _beneath_key(sigs: dict[object, tuple[str, Box | None]]) -> Callable[[Leaf], object]:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studio.checks.color import srgb_to_lab
-from studio.checks.inkcount import _Grid, analyse, histogram
+from studio.checks.inkcount import ClusterMemo, _Grid, analyse, histogram
 
 
 @settings(max_examples=60, deadline=None)
@@ -39,3 +39,40 @@ def test_a_noisy_photo_beside_two_flat_inks_adds_no_ink() -> None:
     result = analyse(histogram(art), 4.0, 3.0)
     assert sorted(ink.hex for ink in result.inks) == ["#2a7f3f", "#d62839"]
     assert result.artwork_pixels == 200 * 300
+
+
+def artwork(rng: np.random.Generator, inks: np.ndarray, size: int = 120) -> np.ndarray:
+    """Flat inks in blocks, soft edges between some of them, a patch of photo grain."""
+    art = np.zeros((size, size, 4), np.uint8)
+    art[..., 3] = 255
+    step = size // 4
+    for i in range(4):
+        for j in range(4):
+            art[i * step : (i + 1) * step, j * step : (j + 1) * step, :3] = inks[(i * 4 + j) % 5]
+    blur = art[..., :3].astype(float)
+    blur[:, 1:-1] = (blur[:, :-2] + blur[:, 1:-1] + blur[:, 2:]) / 3
+    art[: size // 2, :, :3] = blur[: size // 2].astype(np.uint8)
+    grain = rng.normal(128, 30, (step, step, 3))
+    art[-step:, -step:, :3] = np.clip(grain, 0, 255).astype(np.uint8)
+    return art
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), delta_e=st.sampled_from([1.0, 3.0, 8.0]))
+def test_the_memo_of_the_last_call_changes_nothing_in_the_result(seed: int, delta_e: float) -> None:
+    rng = np.random.default_rng(seed)
+    inks = rng.integers(0, 256, (5, 3))
+    art = artwork(rng, inks)
+    memo = ClusterMemo()
+    for _ in range(4):
+        hist = histogram(art)
+        assert analyse(hist, 1.0, delta_e, memo=memo) == analyse(hist, 1.0, delta_e)
+        # An edit: a block recoloured, a block in a new colour, some new grain; or the soft
+        # edges repainted flat (their blends leave the histogram, the inks stay).
+        if rng.random() < 0.3:
+            art[:60, :, :3] = inks[rng.integers(0, 5)]
+            continue
+        y, x = rng.integers(0, 90, 2)
+        new = inks[rng.integers(0, 5)] if rng.random() < 0.5 else rng.integers(0, 256, 3)
+        art[y : y + 30, x : x + 30, :3] = new
+        art[rng.integers(0, 120, 40), rng.integers(0, 120, 40), :3] = rng.integers(0, 256, (40, 3))

@@ -29,7 +29,11 @@ def check(ctx: CheckContext) -> list[Finding]:
         return format_length(mm, brief.unit, brief.dpi)
 
     for element, box, _leaves in by_element(ctx.tree.leaves):
-        name = ctx.name(element, _("Some artwork"))
+        # Named only for a finding: most elements have none, and a live re-check runs this
+        # for every element after every edit.
+        def name(element: str | None = element) -> str:
+            return ctx.name(element, _("Some artwork"))
+
         beyond = overflow(box, printable)
         if beyond > TOLERANCE_MM:
             out.append(
@@ -39,7 +43,7 @@ def check(ctx: CheckContext) -> list[Finding]:
                     _(
                         "{name} reaches {length} beyond the printable area "
                         "(the trim plus bleed): that part will be cut off."
-                    ).format(name=name, length=length(beyond)),
+                    ).format(name=name(), length=length(beyond)),
                     element,
                     bbox_of(box),
                     _move_fix(element, safe if brief.safe_margin > 0 else ctx.trim),
@@ -55,7 +59,9 @@ def check(ctx: CheckContext) -> list[Finding]:
                     _(
                         "{name} crosses the safe margin by {length}: keep artwork "
                         "{margin} inside the edges, where cutting is imprecise."
-                    ).format(name=name, length=length(crossing), margin=length(brief.safe_margin)),
+                    ).format(
+                        name=name(), length=length(crossing), margin=length(brief.safe_margin)
+                    ),
                     element,
                     bbox_of(box),
                     _move_fix(element, safe),
@@ -73,7 +79,7 @@ def check(ctx: CheckContext) -> list[Finding]:
                     Finding(
                         "bounds.keep_out",
                         "error",
-                        message.format(name=name, reason=zone.reason),
+                        message.format(name=name(), reason=zone.reason),
                         element,
                         bbox_of(box),
                     )

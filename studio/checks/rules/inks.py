@@ -197,9 +197,9 @@ def _structure(ctx: CheckContext) -> tuple[list[Finding], list[Finding]]:
         if not is_artwork(leaf):
             continue
         key = leaf.element or i
-        name = ctx.name(leaf.element, _("Some artwork"))
         gradient = _gradient_paint(ctx, leaf)
         if gradient and key not in grads:
+            name = ctx.name(leaf.element, _("Some artwork"))
             grads[key] = Finding(
                 "inks.gradient",
                 "error",
@@ -212,6 +212,7 @@ def _structure(ctx: CheckContext) -> tuple[list[Finding], list[Finding]]:
             )
         why = _transparency(ctx, leaf)
         if why and key not in alphas:
+            name = ctx.name(leaf.element, _("Some artwork"))
             alphas[key] = Finding(
                 "inks.transparency",
                 "error",
