@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
-from studio.brief import load_brief
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studio.brief import Brief, load_brief
 from studio.checks import run_checks
 from studio.checks.live import CheckSession
+from studio.checks.model import Report
 from studio.design import design_from_document
 from studio.document.geometry import translate
-from studio.document.model import Ellipse, Style
+from studio.document.model import Document, Ellipse, Layer, Rect, Style, Text
 from studio.samples import build_sample
+from tests.checks.helpers import brief
 
 
 def findings(report):  # type: ignore[no-untyped-def]
@@ -60,3 +67,85 @@ def test_findings_grouped_by_severity_for_the_panel(fraise_brief_path: Path) -> 
     assert groups["warning"] == []
     assert groups["error"][0].fix is not None and groups["error"][0].fix.kind == "swap_font"
     assert session.report is not None and session.report.for_element(title.id)
+
+
+# --- Any sequence of edits: the live session says what a full check says. ---------------
+
+INKS = ["#d62839", "#2a7f3f", "#f5ecd7", "#f2b705"]
+OTHER = ["#3a9f4f", "#777777", "#1f2a44"]  # near an ink, a grey, a fifth ink
+
+
+@pytest.fixture(scope="module")
+def ink_brief(tmp_path_factory: pytest.TempPathFactory) -> Brief:
+    return brief(
+        tmp_path_factory.mktemp("brief"),
+        canvas={"width": "180mm", "height": "180mm", "dpi": 100, "safe_margin": "5mm"},
+        inks={
+            "max_colors": 3,
+            "palette": [{"name": f"Ink {i}", "color": c} for i, c in enumerate(INKS)],
+            "palette_only": True,
+            "delta_e": 3.0,
+        },
+        rules={"min_stroke_width": "0.5mm", "min_text_size": "8pt", "fonts": ["Noto Sans"]},
+    )
+
+
+def motif() -> Document:
+    art = Layer("Artwork")
+    art.elements.append(Rect(x=10, y=10, width=160, height=160, style=Style(fill=INKS[2])))
+    for i in range(8):
+        art.elements.append(
+            Ellipse(cx=30 + 17 * i, cy=40 + 11 * (i % 4), rx=9, ry=6, style=Style(fill=INKS[i % 2]))
+        )
+    art.elements.append(Text(x=40, y=150, content="FRAISE", size=14, style=Style(fill=INKS[0])))
+    return Document(width=180, height=180, dpi=100, layers=[art])
+
+
+def full_findings(report: Report) -> list[tuple[str, str, str, str]]:
+    return sorted((f.rule, f.severity, f.element or "", f.message) for f in report.findings)
+
+
+def live_edit(doc: Document, data: st.DataObject) -> None:
+    elements = doc.layers[0].elements
+    target = data.draw(st.sampled_from(elements[1:] or elements))
+    kind = data.draw(
+        st.sampled_from(["fill", "move", "grow", "add", "remove", "hide", "stroke", "raise"])
+    )
+    if kind == "fill":
+        target.style.fill = data.draw(st.sampled_from(INKS + OTHER))
+    elif kind == "move":
+        dx, dy = data.draw(st.tuples(st.floats(-80, 80), st.floats(-80, 80)))
+        target.transform = translate(dx, dy)
+    elif kind == "grow" and isinstance(target, Ellipse):
+        target.rx = data.draw(st.floats(1, 40))
+    elif kind == "add":
+        x, y = data.draw(st.tuples(st.floats(0, 180), st.floats(0, 180)))
+        fill = data.draw(st.sampled_from(INKS + OTHER))
+        elements.append(Ellipse(cx=x, cy=y, rx=7, ry=7, style=Style(fill=fill)))
+    elif kind == "remove" and len(elements) > 2:
+        elements.remove(target)
+    elif kind == "hide":
+        target.visible = not target.visible
+    elif kind == "stroke":
+        width = data.draw(st.sampled_from([0.2, 1.5]))
+        target.style.stroke, target.style.stroke_width = data.draw(st.sampled_from(INKS)), width
+    else:
+        elements.remove(target)
+        elements.append(target)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_after_any_edits_the_live_findings_are_those_of_a_full_check(
+    ink_brief: Brief, data: st.DataObject
+) -> None:
+    doc = motif()
+    session = CheckSession(ink_brief)
+    session.update(doc)
+    for _ in range(5):
+        live_edit(doc, data)
+        live = session.update(copy.deepcopy(doc))  # the GUI hands the session a copy
+        assert not session.stats.full
+        assert full_findings(live) == full_findings(
+            run_checks(design_from_document(doc), ink_brief)
+        )
