@@ -52,6 +52,7 @@ from studio.checks.blobs import restore
 from studio.checks.context import MAX_WORKING_PIXELS, WORKING_DPI, CheckContext
 from studio.checks.croprender import parent_map, render_region
 from studio.checks.engine import run_context
+from studio.checks.imagecrop import ImageCrops
 from studio.checks.inkcount import ClusterMemo, Histogram, analyse, histogram
 from studio.checks.model import Report
 from studio.checks.svgtree import Leaf, TreeCache, local
@@ -161,6 +162,7 @@ class CheckSession:
         self._pieces: dict[int, tuple[Leaf, str]] = {}
         self._ink_memo = ClusterMemo()
         self._top_boxes: dict[ET.Element, Box | None] = {}
+        self._crops = ImageCrops()
 
     def update(self, source: Document | Design) -> Report:
         """Re-check after an edit; returns the new report (also kept in ``self.report``)."""
@@ -272,7 +274,7 @@ class CheckSession:
         one."""
         if not dirty:
             return
-        stack = _Stack(ctx, self._top_boxes)
+        stack = _Stack(ctx, self._top_boxes, self._crops)
         self._top_boxes = stack.boxes
         xs, ys = [k[0] for k in dirty], [k[1] for k in dirty]
         span = (min(xs), min(ys), max(xs), max(ys))
@@ -300,6 +302,7 @@ class CheckSession:
         svg = restore(ctx.design.svg, ctx.blobs)
         rgba = np.pad(render_rgba(svg, width, height), ((1, 1), (1, 1), (0, 0)))
         ctx.pixels_override = (rgba[1:-1, 1:-1], ppm)
+        self._crops.prepare(ctx.tree.leaves)
         new = {}
         for ty in range((height + TILE_PX - 1) // TILE_PX):
             for tx in range((width + TILE_PX - 1) // TILE_PX):
@@ -353,8 +356,10 @@ class _Stack:
     that cannot paint into the region. ``known`` holds the last update's boxes by node: a
     node the tree cache reused is the same object, with the same leaves."""
 
-    def __init__(self, ctx: CheckContext, known: dict[ET.Element, Box | None]) -> None:
-        self.ctx = ctx
+    def __init__(
+        self, ctx: CheckContext, known: dict[ET.Element, Box | None], crops: ImageCrops
+    ) -> None:
+        self.ctx, self.crops = ctx, crops
         self.parents = parent_map(ctx.root)
         self.tops = _top_elements(ctx.root)
         used = _used_ids(ctx.root)
@@ -394,16 +399,18 @@ class _Stack:
         """Pixels ``x0..x1`` × ``y0..y1`` of the working-resolution canvas."""
         ctx = self.ctx
         box = Box(x0 / ppm, y0 / ppm, (x1 - x0) / ppm, (y1 - y0) / ppm)
-        return render_region(
-            ctx.root,
-            ctx.tree.root_matrix,
-            box,
-            x1 - x0,
-            y1 - y0,
-            self.not_touching(box),
-            self.parents,
-            ctx.blobs,
-        )
+        blobs = dict(ctx.blobs)
+        with self.crops.cut(ctx.tree.leaves, box, blobs):
+            return render_region(
+                ctx.root,
+                ctx.tree.root_matrix,
+                box,
+                x1 - x0,
+                y1 - y0,
+                self.not_touching(box),
+                self.parents,
+                blobs,
+            )
 
 
 def _top_elements(root: ET.Element) -> list[ET.Element]:
