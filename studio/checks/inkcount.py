@@ -207,8 +207,8 @@ def analyse(
     speck = max(SPECK_SHARE * artwork, SPECK_MM2 * px_per_mm * px_per_mm)
     # Colours seen on one or two pixels and never inside a flat area (photo grain, edge
     # blends) cannot seed or shape an ink; leaving them out keeps clustering quick on photos.
-    keep = (hist.counts >= 3) | (hist.interior_counts > 0)
-    colors, counts, inner = hist.colors[keep], hist.counts[keep], hist.interior_counts[keep]
+    keep = np.flatnonzero((hist.counts >= 3) | (hist.interior_counts > 0))
+    colors, counts, inner = (a.take(keep) for a in (hist.colors, hist.counts, hist.interior_counts))
     neighbours = _Neighbours(colors, delta_e, memo)
     lab = neighbours.lab
     assigned = np.zeros(len(counts), dtype=bool)
