@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 
 from studio.brief import Brief, load_brief
 from studio.checks import run_checks
-from studio.checks.live import CheckSession
+from studio.checks.live import CheckSession, document_copy
 from studio.checks.model import Report
 from studio.design import design_from_document
 from studio.document.geometry import translate
 from studio.document.model import Document, Ellipse, Image, Layer, Rect, Style, Text
 from studio.samples import build_sample
 from tests.checks.helpers import brief, noise_photo
+from tests.document.test_roundtrip import documents
 
 
 def findings(report):  # type: ignore[no-untyped-def]
@@ -161,3 +162,24 @@ def test_after_any_edits_the_live_findings_are_those_of_a_full_check(
         assert full_findings(live) == full_findings(
             run_checks(design_from_document(doc), ink_brief)
         )
+
+
+def mutable_parts(value: object, found: list[object]) -> list[object]:
+    """Every object in ``value`` an edit could change in place."""
+    if isinstance(value, list | dict) or hasattr(value, "__dataclass_fields__"):
+        found.append(value)
+        items = value.values() if isinstance(value, dict) else value
+        for item in items if isinstance(value, list | dict) else vars(value).values():
+            mutable_parts(item, found)
+    return found
+
+
+@settings(max_examples=40, deadline=None)
+@given(doc=documents)
+def test_a_document_copy_equals_the_document_and_shares_nothing_an_edit_changes(
+    doc: Document,
+) -> None:
+    copied = document_copy(doc)
+    assert copied == doc
+    ours = {id(v) for v in mutable_parts(copied, [])}
+    assert not ours & {id(v) for v in mutable_parts(doc, [])}
