@@ -33,11 +33,24 @@ def render_region(
     parents: dict[ET.Element, ET.Element] | None = None,
     blobs: dict[str, str] | None = None,
 ) -> NDArray[np.uint8]:
-    """``box`` (mm) rendered to ``width_px`` × ``height_px``, leaving out ``without``.
-
-    ``root`` is modified while serialising and restored before returning."""
+    """``box`` (mm) rendered to ``width_px`` × ``height_px``, leaving out ``without``."""
     from studio.checks.context import render_checked
 
+    svg = region_svg(root, root_matrix, box, width_px, height_px, without, parents)
+    return render_checked(restore(svg, blobs) if blobs else svg, width_px, height_px, "design")
+
+
+def region_svg(
+    root: ET.Element,
+    root_matrix: Matrix,
+    box: Box,
+    width_px: int,
+    height_px: int,
+    without: Iterable[ET.Element] = (),
+    parents: dict[ET.Element, ET.Element] | None = None,
+) -> bytes:
+    """The SVG of ``box`` (mm) at ``width_px`` × ``height_px``, without ``without`` (embedded
+    images still as keys). ``root`` is modified while serialising and put back."""
     parents = parents if parents is not None else parent_map(root)
     skip = set(without)
     before: dict[ET.Element, list[ET.Element]] = {}  # each parent's children, to put back
@@ -54,7 +67,7 @@ def render_region(
         root.set("width", str(width_px))
         root.set("height", str(height_px))
         root.set("preserveAspectRatio", "none")
-        svg = ET.tostring(root, encoding="utf-8")
+        svg: bytes = ET.tostring(root, encoding="utf-8")
     finally:
         for parent, children in before.items():
             parent[:] = children
@@ -63,4 +76,4 @@ def render_region(
                 root.attrib.pop(key, None)
             else:
                 root.set(key, value)
-    return render_checked(restore(svg, blobs) if blobs else svg, width_px, height_px, "design")
+    return svg

@@ -9,7 +9,8 @@ pixels were: what lands in the region is what the whole photo gives, to the rend
 rounding of where each sample falls (at most one level on a few pixels, as for any crop).
 
 The pixels are the renderer's own decoding (the photo drawn 1:1, nearest neighbour), so a
-JPEG is cut from what resvg decodes, not from another decoder's reading of it. Only opaque
+JPEG is cut from what resvg decodes, not from another decoder's reading of it; an 8-bit RGB
+PNG, lossless, is decoded by Pillow to the same pixels. Only opaque
 photos are cut: the renderer's output is premultiplied, and un-premultiplying would not
 give back the pixels of a translucent one. The cut is written as an uncompressed PNG: the
 renderer reads it back at the speed of a copy.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import math
 import struct
 import xml.etree.ElementTree as ET
@@ -29,6 +31,7 @@ from contextlib import contextmanager
 
 import numpy as np
 from numpy.typing import NDArray
+from PIL import Image as PILImage
 
 from studio.checks.blobs import PREFIX
 from studio.checks.svgtree import Leaf
@@ -158,9 +161,17 @@ def _large(leaf: Leaf) -> bool:
 
 
 def _decode(data: bytes, fmt: str, width: int, height: int) -> NDArray[np.uint8] | None:
-    """The image drawn by the renderer at its own size, pixel for pixel."""
+    """The image's pixels as the renderer decodes them: an 8-bit RGB PNG is lossless, so
+    any decoder gives them (Pillow, four times faster); anything else is drawn by the
+    renderer itself at its own size, pixel for pixel."""
     from studio.checks.context import render_checked
     from studio.errors import InputError
+
+    if fmt == "PNG" and data[24:26] == b"\x08\x02":  # IHDR: bit depth 8, colour type RGB
+        with PILImage.open(io.BytesIO(data)) as image:
+            if image.mode == "RGB" and "transparency" not in image.info:
+                rgb: NDArray[np.uint8] = np.asarray(image)
+                return rgb
 
     href = f"data:{MIMES[fmt]};base64," + base64.b64encode(data).decode("ascii")
     svg = (

@@ -20,20 +20,22 @@ How it stays fast:
 
 - Geometry rules (bounds, required elements, text size/font/coverage, strokes, image DPI)
   re-run on the flattened SVG every time: for a few hundred elements that is milliseconds.
-- Inks: the canvas is cut into tiles at the check's working resolution; each tile keeps the
-  colour histogram of its pixels, and the session keeps the sum of all tiles in sorted sparse
-  arrays (all opaque pixels, interior pixels), patched in place. Each element has a signature
-  (its attributes, transform, computed paint, box); after an edit, only the tiles under the
-  old or new box of a changed element are rendered again: a crop render of that region, from
-  an SVG stripped of the elements that do not touch it, with a one-pixel apron so interior
-  pixels at tile edges are judged as in a full render. Their histograms are swapped into the
-  sum, and clustering runs on the summed histogram.
+- Inks: the canvas is cut into tiles at the check's working resolution
+  (``studio.checks.tiles``, which a full check uses too); each tile keeps the colour
+  histogram of its pixels, and the session keeps the sum of all tiles in sorted sparse arrays
+  (all opaque pixels, interior pixels), patched in place. The tree cache reuses the node of
+  every top-level element an edit left alone, so the elements that changed (or moved in the
+  stacking order) are the new nodes; only the tiles those can paint into, before or after,
+  are rendered again. A tile is drawn from the same SVG a full check draws it from, so the
+  summed histogram, and the clustering on it (memoised by ``ClusterMemo``), are the full
+  check's.
 - Images: the session serialises a copy of the document whose images carry a content key
   instead of their base64 bytes; the key is mapped back to the bytes only for the renderer.
 - Text contrast: what lies beneath a text is cached under a key made of the text's signature
   and the signatures of every element under it.
-- Anything the signatures cannot see (``<defs>`` or ``<style>`` changed, another canvas
-  size, a PNG/JPEG design) falls back to a full check.
+- Anything the tiles cannot see (``<defs>`` or ``<style>`` changed, another canvas size)
+  renders every tile again; a PNG/JPEG design, or one with filter effects, is checked
+  whole every time.
 """
 
 from __future__ import annotations
@@ -45,26 +47,23 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from difflib import SequenceMatcher
 
 import numpy as np
 from numpy.typing import NDArray
 
 from studio.brief.model import Brief
 from studio.checks.blobs import restore
-from studio.checks.context import MAX_WORKING_PIXELS, WORKING_DPI, CheckContext
-from studio.checks.croprender import parent_map, render_region
+from studio.checks.context import CheckContext
 from studio.checks.engine import run_context
 from studio.checks.imagecrop import ImageCrops
 from studio.checks.inkcount import ClusterMemo, Histogram, analyse, histogram
 from studio.checks.model import Report
 from studio.checks.svgtree import Leaf, TreeCache, local
+from studio.checks.tiles import Tiler, tileable, working_grid
 from studio.design import Design, design_from_document
 from studio.document.geometry import Box
 from studio.document.model import Document, Element, Group, Image
-from studio.document.namespaces import INKSCAPE, SVG, XLINK, motif, q
-
-TILE_PX = 256
-INKSCAPE_MODE = q(INKSCAPE, "groupmode")
 
 
 @dataclass
@@ -85,6 +84,7 @@ class _Tiles:
     ppm: float
     width: int
     height: int
+    tileable: bool
     hists: dict[tuple[int, int], Histogram] = field(default_factory=dict)
     colors: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
     counts: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
@@ -134,18 +134,6 @@ class _Tiles:
             )
         return Histogram(self.colors, self.counts, self.inner, self.artwork, self.partial)
 
-    def keys_in(self, box: Box) -> list[tuple[int, int]]:
-        x0 = max(0, int(box.x * self.ppm) - 2) // TILE_PX
-        y0 = max(0, int(box.y * self.ppm) - 2) // TILE_PX
-        x1 = min(self.width - 1, int(box.right * self.ppm) + 2) // TILE_PX
-        y1 = min(self.height - 1, int(box.bottom * self.ppm) + 2) // TILE_PX
-        return [(tx, ty) for ty in range(y0, y1 + 1) for tx in range(x0, x1 + 1)]
-
-    def px_box(self, key: tuple[int, int]) -> tuple[int, int, int, int]:
-        tx, ty = key
-        x0, y0 = tx * TILE_PX, ty * TILE_PX
-        return x0, y0, min(self.width, x0 + TILE_PX), min(self.height, y0 + TILE_PX)
-
 
 class CheckSession:
     """Holds the last results per element and per tile; see the module docstring."""
@@ -164,6 +152,7 @@ class CheckSession:
         self._pieces: dict[int, tuple[Leaf, str]] = {}
         self._ink_memo = ClusterMemo()
         self._top_boxes: dict[ET.Element, Box | None] = {}
+        self._tops: list[ET.Element] = []
         self._crops = ImageCrops()
 
     def update(self, source: Document | Design) -> Report:
@@ -186,8 +175,11 @@ class CheckSession:
             return self.report
         sigs = {key: (sig, box) for key, sig, box in self._signatures(ctx.tree.leaves)}
         frame = _frame_signature(ctx)
+        self.stats.changed_elements = sum(
+            1 for k in set(sigs) | set(self._sigs) if sigs.get(k) != self._sigs.get(k)
+        )
         if self._wants_inks(ctx):
-            self._update_tiles(ctx, sigs, frame)
+            self._update_tiles(ctx, frame)
             assert self._tiles is not None
             ctx.extra["inks"] = analyse(
                 self._tiles.total(),
@@ -237,82 +229,65 @@ class CheckSession:
         inks = self.brief.inks
         return inks.max_colors is not None or bool(inks.palette_only and inks.palette)
 
-    def _update_tiles(
-        self, ctx: CheckContext, sigs: dict[object, tuple[str, Box | None]], frame: str
-    ) -> None:
-        w_mm, h_mm = ctx.size_mm
-        ppm = min(self.brief.dpi, WORKING_DPI) / 25.4
-        if w_mm * h_mm * ppm * ppm > MAX_WORKING_PIXELS:
-            ppm = (MAX_WORKING_PIXELS / (w_mm * h_mm)) ** 0.5
-        width, height = max(1, round(w_mm * ppm)), max(1, round(h_mm * ppm))
+    def _update_tiles(self, ctx: CheckContext, frame: str) -> None:
+        ppm, width, height = working_grid(ctx)
+        if not tileable(ctx):
+            self._whole(ctx, ppm, width, height)
+            return
+        tiler = Tiler(ctx, self._crops, self._top_boxes)
         tiles = self._tiles
         if (
             tiles is None
+            or not tiles.tileable
             or frame != self._frame_sig
-            or (tiles.width, tiles.height)
-            != (
-                width,
-                height,
-            )
+            or (tiles.width, tiles.height) != (width, height)
         ):
-            self._full_tiles(ctx, ppm, width, height)
-            return
-        changed = [k for k in set(sigs) | set(self._sigs) if sigs.get(k) != self._sigs.get(k)]
-        self.stats.changed_elements = len(changed)
+            self.stats.full = True
+            self._beneath.clear()
+            self._crops.prepare(ctx.tree.leaves)
+            self._tiles = tiles = _Tiles(ppm, width, height, True)
+            dirty = set(tiler.keys())
+        else:
+            dirty = self._dirty(tiler)
+        tiles.swap(tiler.histograms(sorted(dirty)))
+        self.stats.tiles_rendered += len(dirty)
+        self._top_boxes, self._tops = tiler.boxes, list(tiler.tops)
+
+    def _dirty(self, tiler: Tiler) -> set[tuple[int, int]]:
+        """The tiles whose SVG the edits changed: under the boxes of the top-level elements
+        that are new (an edited one is a new node), gone, or moved in the stacking order."""
+        now = set(tiler.tops)
+        before = set(self._tops)
+        changed = [top for top in tiler.tops if top not in before]
+        changed += [top for top in self._tops if top not in now]
+        kept_before = [top for top in self._tops if top in now]
+        kept_now = [top for top in tiler.tops if top in before]
+        if kept_before != kept_now:
+            matcher = SequenceMatcher(None, kept_before, kept_now, autojunk=False)
+            stable = {
+                top
+                for block in matcher.get_matching_blocks()
+                for top in kept_before[block.a : block.a + block.size]
+            }
+            changed += [top for top in kept_now if top not in stable]
         dirty: set[tuple[int, int]] = set()
-        for key in changed:
-            for entry in (sigs.get(key), self._sigs.get(key)):
-                if entry is None:
-                    continue
-                if entry[1] is None:
-                    self._full_tiles(ctx, ppm, width, height)
-                    return
-                dirty.update(tiles.keys_in(entry[1]))
-        self._render_tiles(ctx, tiles, dirty)
+        for top in changed:
+            for boxes in (tiler.boxes, self._top_boxes):
+                if top in boxes:
+                    dirty.update(tiler.keys_in(boxes[top]))
+        return dirty
 
-    def _render_tiles(self, ctx: CheckContext, tiles: _Tiles, dirty: set[tuple[int, int]]) -> None:
-        """Render the dirty tiles again and swap their histograms into the sum: in one crop
-        render when they make (most of) a rectangle, as one edit's tiles do, else one by
-        one."""
-        if not dirty:
-            return
-        stack = _Stack(ctx, self._top_boxes, self._crops)
-        self._top_boxes = stack.boxes
-        xs, ys = [k[0] for k in dirty], [k[1] for k in dirty]
-        span = (min(xs), min(ys), max(xs), max(ys))
-        area = (span[2] - span[0] + 1) * (span[3] - span[1] + 1)
-        regions = [span] if area <= 2 * len(dirty) else [(*k, *k) for k in sorted(dirty)]
-        new = {}
-        for tx0, ty0, tx1, ty1 in regions:
-            x0, y0, _, _ = tiles.px_box((tx0, ty0))
-            _, _, x1, y1 = tiles.px_box((tx1, ty1))
-            rgba = stack.render(tiles.ppm, x0 - 1, y0 - 1, x1 + 1, y1 + 1)
-            for key in sorted(dirty):
-                if tx0 <= key[0] <= tx1 and ty0 <= key[1] <= ty1:
-                    kx0, ky0, kx1, ky1 = tiles.px_box(key)
-                    tile = rgba[ky0 - y0 : ky1 - y0 + 2, kx0 - x0 : kx1 - x0 + 2]
-                    new[key] = histogram(tile, 0, apron=1)
-        tiles.swap(new)
-        self.stats.tiles_rendered += len(new)
-
-    def _full_tiles(self, ctx: CheckContext, ppm: float, width: int, height: int) -> None:
+    def _whole(self, ctx: CheckContext, ppm: float, width: int, height: int) -> None:
+        """A design the tiles cannot show: rendered whole, every time, as a full check does."""
         from studio.render.raster import render_rgba
 
         self.stats.full = True
-        self._tiles = tiles = _Tiles(ppm, width, height)
         self._beneath.clear()
-        svg = restore(ctx.design.svg, ctx.blobs)
-        rgba = np.pad(render_rgba(svg, width, height), ((1, 1), (1, 1), (0, 0)))
-        ctx.pixels_override = (rgba[1:-1, 1:-1], ppm)
-        self._crops.prepare(ctx.tree.leaves)
-        new = {}
-        for ty in range((height + TILE_PX - 1) // TILE_PX):
-            for tx in range((width + TILE_PX - 1) // TILE_PX):
-                x0, y0, x1, y1 = tiles.px_box((tx, ty))
-                tile = rgba[y0 : y1 + 2, x0 : x1 + 2]
-                new[(tx, ty)] = histogram(tile, 0, apron=1)
-        tiles.swap(new)
-        self.stats.tiles_rendered += len(new)
+        rgba = render_rgba(restore(ctx.design.svg, ctx.blobs), width, height)
+        ctx.pixels_override = (rgba, ppm)
+        self._tiles = tiles = _Tiles(ppm, width, height, False)
+        tiles.swap({(0, 0): histogram(rgba)})
+        self.stats.tiles_rendered = 1
 
     def _signatures(self, leaves: list[Leaf]) -> list[tuple[object, str, Box | None]]:
         """One signature per reporting element: what it draws and where. A leaf the tree
@@ -384,87 +359,6 @@ def _frame_signature(ctx: CheckContext) -> str:
     return hashlib.sha1("".join(parts).encode()).hexdigest()
 
 
-class _Stack:
-    """The design's top-level drawn elements (children of plain layers and of the root) with
-    their boxes, worked out once per update, for crop renders that leave out every element
-    that cannot paint into the region. ``known`` holds the last update's boxes by node: a
-    node the tree cache reused is the same object, with the same leaves."""
-
-    def __init__(
-        self, ctx: CheckContext, known: dict[ET.Element, Box | None], crops: ImageCrops
-    ) -> None:
-        self.ctx, self.crops = ctx, crops
-        self.parents = parent_map(ctx.root)
-        self.tops = _top_elements(ctx.root)
-        used = _used_ids(ctx.root)
-        self.kept: set[ET.Element] = set()  # referenced from elsewhere: always rendered
-        if used:
-            for top in self.tops:
-                if any(n.get("id") in used for n in top.iter()):
-                    self.kept.add(top)
-        by_node: dict[ET.Element, list[Leaf]] = {}
-        for leaf in ctx.tree.leaves:
-            by_node.setdefault(leaf.node, []).append(leaf)
-        self.boxes: dict[ET.Element, Box | None] = {}  # inflated by half a millimetre
-        for top in self.tops:
-            if top in known:
-                self.boxes[top] = known[top]
-                continue
-            leaves = [leaf for n in top.iter() for leaf in by_node.get(n, ())]
-            if leaves:
-                box = _union_all([leaf.box for leaf in leaves])
-                self.boxes[top] = box.inflate(0.5) if box is not None else None
-            # a top without leaves draws nothing: never in the way
-
-    def not_touching(self, box: Box) -> list[ET.Element]:
-        out = []
-        for top in self.tops:
-            if top in self.kept:
-                continue
-            if top not in self.boxes:
-                out.append(top)
-                continue
-            b = self.boxes[top]
-            if b is not None and not b.intersects(box):
-                out.append(top)
-        return out
-
-    def render(self, ppm: float, x0: int, y0: int, x1: int, y1: int) -> NDArray[np.uint8]:
-        """Pixels ``x0..x1`` × ``y0..y1`` of the working-resolution canvas."""
-        ctx = self.ctx
-        box = Box(x0 / ppm, y0 / ppm, (x1 - x0) / ppm, (y1 - y0) / ppm)
-        blobs = dict(ctx.blobs)
-        with self.crops.cut(ctx.tree.leaves, box, blobs):
-            return render_region(
-                ctx.root,
-                ctx.tree.root_matrix,
-                box,
-                x1 - x0,
-                y1 - y0,
-                self.not_touching(box),
-                self.parents,
-                blobs,
-            )
-
-
-def _top_elements(root: ET.Element) -> list[ET.Element]:
-    out: list[ET.Element] = []
-    for child in root:
-        tag = local(child.tag)
-        if tag == "g" and _is_plain_layer(child):
-            out.extend(c for c in child if local(c.tag) not in ("defs", "style"))
-        elif tag not in ("defs", "style", "title", "desc", "metadata", ""):
-            out.append(child)
-    return out
-
-
-def _is_plain_layer(node: ET.Element) -> bool:
-    """A layer group that only groups: no transform, opacity, clip, mask or filter."""
-    layer = node.get(motif("kind")) == "layer" or node.get(INKSCAPE_MODE) == "layer"
-    styled = any(node.get(k) for k in ("transform", "opacity", "clip-path", "mask", "filter"))
-    return layer and not styled and "opacity" not in node.get("style", "")
-
-
 def _signed_sum(parts: list[tuple[Histogram, int]]) -> Histogram:
     """``sum(sign * histogram)``, without the colours whose counts cancel out."""
     colors = np.concatenate([h.colors for h, _ in parts])
@@ -485,24 +379,6 @@ def _signed_sum(parts: list[tuple[Histogram, int]]) -> Histogram:
         sum(sign * h.artwork for h, sign in parts),
         sum(sign * h.partial_interior for h, sign in parts),
     )
-
-
-def _used_ids(root: ET.Element) -> set[str]:
-    ids = set()
-    for node in root.iter(q(SVG, "use")):
-        href = node.get("href") or node.get(q(XLINK, "href")) or ""
-        ids.add(href.lstrip("#"))
-    return ids
-
-
-def _union_all(boxes: list[Box | None]) -> Box | None:
-    """The union of ``boxes``; None (unbounded) if any is None."""
-    out = boxes[0]
-    for box in boxes[1:]:
-        if out is None or box is None:
-            return None
-        out = out.union(box)
-    return out
 
 
 def _beneath_key(sigs: dict[object, tuple[str, Box | None]]) -> Callable[[Leaf], object]:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studio.brief import Brief, load_brief
 from studio.checks import run_checks
+from studio.checks.context import CheckContext
+from studio.checks.imagecrop import ImageCrops
 from studio.checks.live import CheckSession, document_copy
 from studio.checks.model import Report
+from studio.checks.tiles import Tiler, total
 from studio.design import design_from_document
 from studio.document.geometry import translate
 from studio.document.model import Document, Ellipse, Image, Layer, Rect, Style, Text
@@ -162,6 +166,16 @@ def test_after_any_edits_the_live_findings_are_those_of_a_full_check(
         assert full_findings(live) == full_findings(
             run_checks(design_from_document(doc), ink_brief)
         )
+    # Not only the findings: the very pixels counted, colour by colour.
+    assert session._tiles is not None
+    patched = session._tiles.total()
+    tiler = Tiler(CheckContext(design_from_document(doc), ink_brief), ImageCrops())
+    fresh = total(list(tiler.histograms(tiler.keys()).values()))
+    seen = patched.counts > 0
+    assert np.array_equal(patched.colors[seen], fresh.colors)
+    assert np.array_equal(patched.counts[seen], fresh.counts)
+    assert np.array_equal(patched.interior_counts[seen], fresh.interior_counts)
+    assert (patched.artwork, patched.partial_interior) == (fresh.artwork, fresh.partial_interior)
 
 
 def mutable_parts(value: object, found: list[object]) -> list[object]:

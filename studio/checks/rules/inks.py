@@ -13,10 +13,12 @@ import numpy as np
 
 from studio.checks.color import delta_e2000, hex_to_rgb, srgb_to_lab
 from studio.checks.context import CheckContext
+from studio.checks.imagecrop import ImageCrops
 from studio.checks.inkcount import InkAnalysis, analyse, histogram
 from studio.checks.model import Finding, Fix, bbox_of
 from studio.checks.rules.common import is_artwork
 from studio.checks.svgtree import Leaf
+from studio.checks.tiles import Tiler, tileable, total
 from studio.i18n import _
 from studio.l10n import format_number, format_percent
 
@@ -76,12 +78,21 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 
 def ink_analysis(ctx: CheckContext) -> InkAnalysis:
+    """Inks of the artwork. A vector design is counted from its tiles
+    (``studio.checks.tiles``), the pixels a live re-check patches, so that both say the
+    same; a PNG/JPEG design (with a tolerance for compression noise), or a design with
+    filter effects, from its pixels whole."""
     cached = ctx.extra.get("inks")
     if isinstance(cached, InkAnalysis):
         return cached
-    rgba, ppm = ctx.pixels
-    tolerance = 6 if ctx.design.is_raster else 0
-    result = analyse(histogram(rgba, tolerance), ppm, ctx.brief.inks.delta_e, tolerance > 0)
+    if tileable(ctx) and ctx.pixels_override is None:
+        tiler = Tiler(ctx, ImageCrops())
+        hist = total(list(tiler.histograms(tiler.keys()).values()))
+        result = analyse(hist, tiler.ppm, ctx.brief.inks.delta_e)
+    else:
+        rgba, ppm = ctx.pixels
+        tolerance = 6 if ctx.design.is_raster else 0
+        result = analyse(histogram(rgba, tolerance), ppm, ctx.brief.inks.delta_e, tolerance > 0)
     ctx.extra["inks"] = result
     return result
 

@@ -1,0 +1,249 @@
+"""The artwork's pixels for the ink checks, tile by tile: the same tiles in a full check and
+in a live re-check, so that both see the same pixels.
+
+Inks are counted at the working resolution (``studio.checks.context``). The canvas is cut
+into tiles of ``TILE_PX`` pixels; each is rendered with a one-pixel apron, so its edge pixels
+are judged interior from real neighbours, from an SVG that keeps only the top-level drawn
+elements (children of plain layers and of the root) that can paint into it. A crop render is
+not quite the matching part of a whole-canvas render (the renderer clips paths to its canvas,
+which moves anti-aliased edges by a level or two), so a full check renders these tiles too:
+a live re-check renders again only the tiles whose SVG changed, and every tile is always
+drawn from the same SVG text, whichever check draws it — the findings cannot differ.
+
+Whether an element can paint into a tile is judged on a generous box: its leaves' boxes, and
+more around text (the walker's text boxes are estimates), strokes (mitred corners reach past
+half the stroke width) and anything with a filter or markers (never left out). Large photos
+are drawn from a cut of their pixels (``studio.checks.imagecrop``).
+
+Serialising a tile's SVG edits the tree in place (and puts it back), so it is done on the
+calling thread; the drawing, which does not hold the GIL, runs on two threads.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+from numpy.typing import NDArray
+
+from studio.checks.blobs import restore
+from studio.checks.context import MAX_WORKING_PIXELS, WORKING_DPI, CheckContext, render_checked
+from studio.checks.croprender import parent_map, region_svg
+from studio.checks.imagecrop import ImageCrops
+from studio.checks.inkcount import Histogram, histogram
+from studio.checks.svgtree import Leaf, local
+from studio.document.geometry import Box
+from studio.document.namespaces import INKSCAPE, SVG, XLINK, motif, q
+
+TILE_PX = 256
+Key = tuple[int, int]
+INKSCAPE_MODE = q(INKSCAPE, "groupmode")
+MARGIN_MM = 0.5  # anti-aliasing, and rounding in the boxes
+UNBOUNDED = ("filter", "marker-start", "marker-mid", "marker-end", "marker")
+
+
+def working_grid(ctx: CheckContext) -> tuple[float, int, int]:
+    """Pixels per mm and the canvas size in pixels at the working resolution."""
+    w_mm, h_mm = ctx.size_mm
+    ppm = min(ctx.brief.dpi, WORKING_DPI) / 25.4
+    if w_mm * h_mm * ppm * ppm > MAX_WORKING_PIXELS:
+        ppm = (MAX_WORKING_PIXELS / (w_mm * h_mm)) ** 0.5
+    return ppm, max(1, round(w_mm * ppm)), max(1, round(h_mm * ppm))
+
+
+def tileable(ctx: CheckContext) -> bool:
+    """Tiles need a vector design without filter effects (a filter's region is the
+    element's, and the renderer draws filter documents in a child process: one per tile
+    would be slow). Other designs are rendered whole, in both checks."""
+    svg = ctx.design.svg
+    return not ctx.design.is_raster and b"<fe" not in svg and b":fe" not in svg
+
+
+class Tiler:
+    """The design's top-level drawn elements with the boxes they can paint in, for this
+    check. ``known`` holds boxes by node from the last one (a node the tree cache reused is
+    the same object, with the same leaves) and gets this check's."""
+
+    def __init__(
+        self,
+        ctx: CheckContext,
+        crops: ImageCrops,
+        known: dict[ET.Element, Box | None] | None = None,
+    ) -> None:
+        self.ctx, self.crops = ctx, crops
+        self.ppm, self.width, self.height = working_grid(ctx)
+        self.parents = parent_map(ctx.root)
+        self.tops = _top_elements(ctx.root)
+        used = _used_ids(ctx.root)
+        by_node: dict[ET.Element, list[Leaf]] = {}
+        for leaf in ctx.tree.leaves:
+            by_node.setdefault(leaf.node, []).append(leaf)
+        known = known if known is not None else {}
+        self.boxes: dict[ET.Element, Box | None] = {}
+        for top in self.tops:
+            if top in known:
+                self.boxes[top] = known[top]
+                continue
+            nodes = list(top.iter())
+            if any(n.get("id") in used for n in nodes) or any(_unbounded(n) for n in nodes):
+                self.boxes[top] = None  # drawn elsewhere too, or beyond its leaves
+                continue
+            leaves = [leaf for n in nodes for leaf in by_node.get(n, ())]
+            if leaves:
+                self.boxes[top] = _union_all([_reach(leaf) for leaf in leaves])
+            # a top without leaves draws nothing: left out of every tile
+        self._extents: NDArray[np.float64] | None = None
+
+    def keys(self) -> list[Key]:
+        return [
+            (tx, ty)
+            for ty in range((self.height + TILE_PX - 1) // TILE_PX)
+            for tx in range((self.width + TILE_PX - 1) // TILE_PX)
+        ]
+
+    def keys_in(self, box: Box | None) -> list[Key]:
+        """The tiles ``box`` (mm) reaches, apron included; all of them for None."""
+        if box is None:
+            return self.keys()
+        ppm = self.ppm
+        x0 = max(0, int(box.x * ppm) - 2) // TILE_PX
+        y0 = max(0, int(box.y * ppm) - 2) // TILE_PX
+        x1 = min(self.width - 1, int(box.right * ppm) + 2) // TILE_PX
+        y1 = min(self.height - 1, int(box.bottom * ppm) + 2) // TILE_PX
+        return [(tx, ty) for ty in range(y0, y1 + 1) for tx in range(x0, x1 + 1)]
+
+    def px_box(self, key: Key) -> tuple[int, int, int, int]:
+        tx, ty = key
+        x0, y0 = tx * TILE_PX, ty * TILE_PX
+        return x0, y0, min(self.width, x0 + TILE_PX), min(self.height, y0 + TILE_PX)
+
+    def not_touching(self, box: Box) -> list[ET.Element]:
+        if self._extents is None:
+            # x0, y0, x1, y1 per top: empty for a top that draws nothing, endless for None
+            far, ever = (np.inf, np.inf, -np.inf, -np.inf), (-np.inf, -np.inf, np.inf, np.inf)
+            self._extents = np.array(
+                [
+                    far
+                    if top not in self.boxes
+                    else ever
+                    if (b := self.boxes[top]) is None
+                    else (b.x, b.y, b.right, b.bottom)
+                    for top in self.tops
+                ],
+                dtype=np.float64,
+            ).reshape(-1, 4)
+        e = self._extents
+        touching = (e[:, 0] < box.right) & (box.x < e[:, 2]) & (e[:, 1] < box.bottom)
+        touching &= box.y < e[:, 3]
+        return [top for top, hit in zip(self.tops, touching.tolist(), strict=True) if not hit]
+
+    def tile_svg(self, key: Key) -> tuple[bytes, int, int]:
+        """The SVG a tile is drawn from (apron included), ready for the renderer."""
+        x0, y0, x1, y1 = self.px_box(key)
+        ppm = self.ppm
+        w, h = x1 - x0 + 2, y1 - y0 + 2
+        box = Box((x0 - 1) / ppm, (y0 - 1) / ppm, w / ppm, h / ppm)
+        ctx = self.ctx
+        blobs = dict(ctx.blobs)
+        with self.crops.cut(ctx.tree.leaves, box, blobs):
+            svg = region_svg(
+                ctx.root, ctx.tree.root_matrix, box, w, h, self.not_touching(box), self.parents
+            )
+        return restore(svg, blobs), w, h
+
+    def histograms(self, keys: list[Key]) -> dict[Key, Histogram]:
+        """Each tile's histogram (its apron only as neighbours)."""
+        if len(keys) <= 1:
+            return {key: _tile_histogram(*self.tile_svg(key)) for key in keys}
+        with ThreadPoolExecutor(2, "motif-tiles") as pool:
+            futures = {key: pool.submit(_tile_histogram, *self.tile_svg(key)) for key in keys}
+            return {key: future.result() for key, future in futures.items()}
+
+    def rgba(self, keys: list[Key]) -> Iterator[tuple[Key, NDArray[np.uint8]]]:
+        """Each tile's pixels, apron included (for tests and benchmarks)."""
+        for key in keys:
+            svg, w, h = self.tile_svg(key)
+            yield key, render_checked(svg, w, h, "design")
+
+
+def total(histograms: list[Histogram]) -> Histogram:
+    """The whole canvas's histogram from its tiles'."""
+    return Histogram.merge(histograms)
+
+
+def _tile_histogram(svg: bytes, width: int, height: int) -> Histogram:
+    return histogram(render_checked(svg, width, height, "design"), 0, apron=1)
+
+
+def _reach(leaf: Leaf) -> Box | None:
+    """Where a leaf may paint: its box, plus room for anti-aliasing; for text, what wide
+    glyphs may take past the estimated box; for strokes, mitred corners (four half-widths,
+    SVG's default miter limit)."""
+    box = leaf.box
+    if box is None:
+        return None
+    if leaf.tag == "text":
+        return box.inflate(max(box.width, box.height) + leaf.font_size + MARGIN_MM)
+    if leaf.paints_stroke:
+        return box.inflate(1.5 * leaf.stroke_width + MARGIN_MM)
+    return box.inflate(MARGIN_MM)
+
+
+def _unbounded(node: ET.Element) -> bool:
+    style = node.get("style", "")
+    return any(node.get(k) or k in style for k in UNBOUNDED)
+
+
+def _union_all(boxes: list[Box | None]) -> Box | None:
+    """The union of ``boxes``; None (unbounded) if any is None."""
+    out = boxes[0]
+    for box in boxes[1:]:
+        if out is None or box is None:
+            return None
+        out = out.union(box)
+    return out
+
+
+def _top_elements(root: ET.Element) -> list[ET.Element]:
+    out: list[ET.Element] = []
+    for child in root:
+        tag = local(child.tag)
+        if tag == "g" and _is_plain_layer(child):
+            out.extend(c for c in child if local(c.tag) not in ("defs", "style"))
+        elif tag not in ("defs", "style", "title", "desc", "metadata", ""):
+            out.append(child)
+    return out
+
+
+def _is_plain_layer(node: ET.Element) -> bool:
+    """A layer group that only groups: no transform, opacity, clip, mask, filter or
+    presentation attributes its children could inherit (Inkscape's ``display:inline``
+    aside)."""
+    if node.get(motif("kind")) != "layer" and node.get(INKSCAPE_MODE) != "layer":
+        return False
+    for name, value in node.attrib.items():
+        if name in _LAYER_ATTRS:
+            continue
+        shown = value.replace(" ", "").rstrip(";")
+        if not (name in ("style", "display") and shown in ("display:inline", "inline", "")):
+            return False
+    return True
+
+
+_LAYER_ATTRS = {
+    "id",
+    q(INKSCAPE, "groupmode"),
+    q(INKSCAPE, "label"),
+    motif("kind"),
+    q("http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd", "insensitive"),
+}
+
+
+def _used_ids(root: ET.Element) -> set[str]:
+    ids = set()
+    for node in root.iter(q(SVG, "use")):
+        href = node.get("href") or node.get(q(XLINK, "href")) or ""
+        ids.add(href.lstrip("#"))
+    return ids
