@@ -1,8 +1,10 @@
 """Rendering one region of a design, optionally without some elements.
 
 The crop is made by rewriting the root ``viewBox`` to the region and rendering through the
-shared renderer (``studio.render.raster``), so crops see exactly what full renders see. Used
-for text contrast (what lies *beneath* a text) and by the live session's tiles.
+shared renderer (``studio.render.raster``): the same drawing as a full render, up to the
+renderer's clipping at the crop's edges (anti-aliased edges may differ by a level or two,
+which is why the ink checks always count the same tiles: ``studio.checks.tiles``). Used for
+text contrast (what lies *beneath* a text) and by the tiles.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ from studio.checks.imagecrop import ImageCrops
 from studio.checks.inkcount import ClusterMemo, Histogram, analyse, histogram
 from studio.checks.model import Report
 from studio.checks.svgtree import Leaf, TreeCache, local
-from studio.checks.tiles import Tiler, tileable, working_grid
+from studio.checks.tiles import Tiler, Top, tileable, working_grid
 from studio.design import Design, design_from_document
 from studio.document.geometry import Box
 from studio.document.model import Document, Element, Group, Image
@@ -153,6 +153,7 @@ class CheckSession:
         self._ink_memo = ClusterMemo()
         self._top_boxes: dict[ET.Element, Box | None] = {}
         self._tops: list[ET.Element] = []
+        self._known_tops: dict[ET.Element, Top] = {}
         self._crops = ImageCrops()
 
     def update(self, source: Document | Design) -> Report:
@@ -234,7 +235,7 @@ class CheckSession:
         if not tileable(ctx):
             self._whole(ctx, ppm, width, height)
             return
-        tiler = Tiler(ctx, self._crops, self._top_boxes)
+        tiler = Tiler(ctx, self._crops, self._known_tops)
         tiles = self._tiles
         if (
             tiles is None
@@ -246,12 +247,13 @@ class CheckSession:
             self._beneath.clear()
             self._crops.prepare(ctx.tree.leaves)
             self._tiles = tiles = _Tiles(ppm, width, height, True)
-            dirty = set(tiler.keys())
+            dirty = set(tiler.tile_keys())
         else:
             dirty = self._dirty(tiler)
         tiles.swap(tiler.histograms(sorted(dirty)))
         self.stats.tiles_rendered += len(dirty)
         self._top_boxes, self._tops = tiler.boxes, list(tiler.tops)
+        self._known_tops = tiler.known
 
     def _dirty(self, tiler: Tiler) -> set[tuple[int, int]]:
         """The tiles whose SVG the edits changed: under the boxes of the top-level elements
@@ -260,6 +262,14 @@ class CheckSession:
         before = set(self._tops)
         changed = [top for top in tiler.tops if top not in before]
         changed += [top for top in self._tops if top not in now]
+        # A top whose reach changed without itself changing: another now refers to it.
+        changed += [
+            top
+            for top in tiler.tops
+            if top in before
+            and (top in tiler.boxes, tiler.boxes.get(top))
+            != (top in self._top_boxes, self._top_boxes.get(top))
+        ]
         kept_before = [top for top in self._tops if top in now]
         kept_now = [top for top in tiler.tops if top in before]
         if kept_before != kept_now:

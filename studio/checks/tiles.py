@@ -4,11 +4,12 @@ in a live re-check, so that both see the same pixels.
 Inks are counted at the working resolution (``studio.checks.context``). The canvas is cut
 into tiles of ``TILE_PX`` pixels; each is rendered with a one-pixel apron, so its edge pixels
 are judged interior from real neighbours, from an SVG that keeps only the top-level drawn
-elements (children of plain layers and of the root) that can paint into it. A crop render is
-not quite the matching part of a whole-canvas render (the renderer clips paths to its canvas,
-which moves anti-aliased edges by a level or two), so a full check renders these tiles too:
-a live re-check renders again only the tiles whose SVG changed, and every tile is always
-drawn from the same SVG text, whichever check draws it — the findings cannot differ.
+elements (children of the root, and of groups that only group) that can paint into it. A
+crop render is not quite the matching part of a whole-canvas render (the renderer clips
+paths to its canvas, which moves anti-aliased edges by a level or two), so a full check
+renders these tiles too: a live re-check renders again only the tiles whose SVG changed,
+and every tile is always drawn from the same SVG text, whichever check draws it — the
+findings cannot differ.
 
 Whether an element can paint into a tile is judged on a generous box: its leaves' boxes, and
 more around text (the walker's text boxes are estimates), strokes (mitred corners reach past
@@ -21,9 +22,10 @@ calling thread; the drawing, which does not hold the GIL, runs on two threads.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,11 +37,10 @@ from studio.checks.imagecrop import ImageCrops
 from studio.checks.inkcount import Histogram, histogram
 from studio.checks.svgtree import Leaf, local
 from studio.document.geometry import Box
-from studio.document.namespaces import INKSCAPE, SVG, XLINK, motif, q
+from studio.document.namespaces import XLINK, q
 
 TILE_PX = 256
 Key = tuple[int, int]
-INKSCAPE_MODE = q(INKSCAPE, "groupmode")
 MARGIN_MM = 0.5  # anti-aliasing, and rounding in the boxes
 UNBOUNDED = ("filter", "marker-start", "marker-mid", "marker-end", "marker")
 
@@ -61,42 +62,58 @@ def tileable(ctx: CheckContext) -> bool:
     return not ctx.design.is_raster and b"<fe" not in svg and b":fe" not in svg
 
 
+@dataclass(frozen=True)
+class Top:
+    """What a top-level element can paint: ``reach`` (None: anywhere), whether it draws at
+    all, the ids inside it (another element may refer to one) and the ids it refers to."""
+
+    reach: Box | None
+    draws: bool
+    ids: frozenset[str]
+    refers: frozenset[str]
+
+
 class Tiler:
     """The design's top-level drawn elements with the boxes they can paint in, for this
-    check. ``known`` holds boxes by node from the last one (a node the tree cache reused is
-    the same object, with the same leaves) and gets this check's."""
+    check. ``known`` holds :class:`Top` by node from the last check (a node the tree cache
+    reused is the same object, with the same leaves); ``self.known`` is this check's.
+
+    ``boxes``: each top that draws, with where it can paint (None: anywhere; so is a top
+    holding an id another element refers to — a clip, a gradient, a ``<use>`` target — for
+    it paints wherever the referring element does)."""
 
     def __init__(
-        self,
-        ctx: CheckContext,
-        crops: ImageCrops,
-        known: dict[ET.Element, Box | None] | None = None,
+        self, ctx: CheckContext, crops: ImageCrops, known: dict[ET.Element, Top] | None = None
     ) -> None:
         self.ctx, self.crops = ctx, crops
         self.ppm, self.width, self.height = working_grid(ctx)
         self.parents = parent_map(ctx.root)
         self.tops = _top_elements(ctx.root)
-        used = _used_ids(ctx.root)
         by_node: dict[ET.Element, list[Leaf]] = {}
         for leaf in ctx.tree.leaves:
             by_node.setdefault(leaf.node, []).append(leaf)
         known = known if known is not None else {}
+        self.known: dict[ET.Element, Top] = {}
         self.boxes: dict[ET.Element, Box | None] = {}
         for top in self.tops:
-            if top in known:
-                self.boxes[top] = known[top]
-                continue
-            nodes = list(top.iter())
-            if any(n.get("id") in used for n in nodes) or any(_unbounded(n) for n in nodes):
-                self.boxes[top] = None  # drawn elsewhere too, or beyond its leaves
-                continue
-            leaves = [leaf for n in nodes for leaf in by_node.get(n, ())]
-            if leaves:
-                self.boxes[top] = _union_all([_reach(leaf) for leaf in leaves])
-            # a top without leaves draws nothing: left out of every tile
+            info = known.get(top)
+            self.known[top] = info if info is not None else _top(top, by_node)
+        # Who refers to each id: the tops, and whatever lies outside them (defs, groups).
+        referrers: dict[str, set[ET.Element | None]] = {}
+        for top, info in self.known.items():
+            for ref in info.refers:
+                referrers.setdefault(ref, set()).add(top)
+        for ref in _references_outside(ctx.root, set(self.tops)):
+            referrers.setdefault(ref, set()).add(None)
+        for top, info in self.known.items():
+            if any(referrers.get(i, set()) - {top} for i in info.ids):
+                self.boxes[top] = None
+            elif info.draws:
+                self.boxes[top] = info.reach
+            # a top that draws nothing is left out of every tile
         self._extents: NDArray[np.float64] | None = None
 
-    def keys(self) -> list[Key]:
+    def tile_keys(self) -> list[Key]:
         return [
             (tx, ty)
             for ty in range((self.height + TILE_PX - 1) // TILE_PX)
@@ -106,7 +123,7 @@ class Tiler:
     def keys_in(self, box: Box | None) -> list[Key]:
         """The tiles ``box`` (mm) reaches, apron included; all of them for None."""
         if box is None:
-            return self.keys()
+            return self.tile_keys()
         ppm = self.ppm
         x0 = max(0, int(box.x * ppm) - 2) // TILE_PX
         y0 = max(0, int(box.y * ppm) - 2) // TILE_PX
@@ -139,12 +156,17 @@ class Tiler:
         touching &= box.y < e[:, 3]
         return [top for top, hit in zip(self.tops, touching.tolist(), strict=True) if not hit]
 
+    def tile_box(self, key: Key) -> Box:
+        """The tile in mm, apron included."""
+        x0, y0, x1, y1 = self.px_box(key)
+        ppm = self.ppm
+        return Box((x0 - 1) / ppm, (y0 - 1) / ppm, (x1 - x0 + 2) / ppm, (y1 - y0 + 2) / ppm)
+
     def tile_svg(self, key: Key) -> tuple[bytes, int, int]:
         """The SVG a tile is drawn from (apron included), ready for the renderer."""
         x0, y0, x1, y1 = self.px_box(key)
-        ppm = self.ppm
         w, h = x1 - x0 + 2, y1 - y0 + 2
-        box = Box((x0 - 1) / ppm, (y0 - 1) / ppm, w / ppm, h / ppm)
+        box = self.tile_box(key)
         ctx = self.ctx
         blobs = dict(ctx.blobs)
         with self.crops.cut(ctx.tree.leaves, box, blobs):
@@ -161,12 +183,6 @@ class Tiler:
             futures = {key: pool.submit(_tile_histogram, *self.tile_svg(key)) for key in keys}
             return {key: future.result() for key, future in futures.items()}
 
-    def rgba(self, keys: list[Key]) -> Iterator[tuple[Key, NDArray[np.uint8]]]:
-        """Each tile's pixels, apron included (for tests and benchmarks)."""
-        for key in keys:
-            svg, w, h = self.tile_svg(key)
-            yield key, render_checked(svg, w, h, "design")
-
 
 def total(histograms: list[Histogram]) -> Histogram:
     """The whole canvas's histogram from its tiles'."""
@@ -177,6 +193,18 @@ def _tile_histogram(svg: bytes, width: int, height: int) -> Histogram:
     return histogram(render_checked(svg, width, height, "design"), 0, apron=1)
 
 
+def _top(top: ET.Element, by_node: dict[ET.Element, list[Leaf]]) -> Top:
+    nodes = list(top.iter())
+    ids = frozenset(i for n in nodes if (i := n.get("id")))
+    refers = frozenset(ref for n in nodes for ref in _references(n))
+    leaves = [leaf for n in nodes for leaf in by_node.get(n, ())]
+    if not leaves:
+        return Top(None, False, ids, refers)
+    if any(_unbounded(n) for n in nodes):
+        return Top(None, True, ids, refers)  # filters, markers: beyond its leaves' boxes
+    return Top(_union_all([_reach(leaf) for leaf in leaves]), True, ids, refers)
+
+
 def _reach(leaf: Leaf) -> Box | None:
     """Where a leaf may paint: its box, plus room for anti-aliasing; for text, what wide
     glyphs may take past the estimated box; for strokes, mitred corners (four half-widths,
@@ -185,7 +213,9 @@ def _reach(leaf: Leaf) -> Box | None:
     if box is None:
         return None
     if leaf.tag == "text":
-        return box.inflate(max(box.width, box.height) + leaf.font_size + MARGIN_MM)
+        dx = box.width + leaf.font_size + MARGIN_MM
+        dy = box.height + leaf.font_size + MARGIN_MM
+        return Box(box.x - dx, box.y - dy, box.width + 2 * dx, box.height + 2 * dy)
     if leaf.paints_stroke:
         return box.inflate(1.5 * leaf.stroke_width + MARGIN_MM)
     return box.inflate(MARGIN_MM)
@@ -207,43 +237,55 @@ def _union_all(boxes: list[Box | None]) -> Box | None:
 
 
 def _top_elements(root: ET.Element) -> list[ET.Element]:
+    """The elements a tile keeps or leaves out: children of the root and, within groups
+    that only group (layers, groups without opacity, clip, mask or filter), their children,
+    so that artwork wrapped in one big group is still cut up."""
     out: list[ET.Element] = []
-    for child in root:
-        tag = local(child.tag)
-        if tag == "g" and _is_plain_layer(child):
-            out.extend(c for c in child if local(c.tag) not in ("defs", "style"))
-        elif tag not in ("defs", "style", "title", "desc", "metadata", ""):
-            out.append(child)
+
+    def collect(parent: ET.Element) -> None:
+        for child in parent:
+            tag = local(child.tag)
+            if tag in ("defs", "style", "title", "desc", "metadata", ""):
+                continue
+            if tag == "g" and _only_groups(child):
+                collect(child)
+            else:
+                out.append(child)
+
+    collect(root)
     return out
 
 
-def _is_plain_layer(node: ET.Element) -> bool:
-    """A layer group that only groups: no transform, opacity, clip, mask, filter or
-    presentation attributes its children could inherit (Inkscape's ``display:inline``
-    aside)."""
-    if node.get(motif("kind")) != "layer" and node.get(INKSCAPE_MODE) != "layer":
+def _only_groups(node: ET.Element) -> bool:
+    """A group whose children are drawn as if it were not there: no group opacity, clip,
+    mask or filter, and shown (what it passes on by inheritance stays with the children)."""
+    style = node.get("style", "").replace(" ", "")
+    if node.get("display") == "none" or "display:none" in style:
         return False
+    return not any(node.get(k) or f"{k}:" in style for k in _GROUP_EFFECTS)
+
+
+_GROUP_EFFECTS = ("opacity", "clip-path", "mask", "filter")
+_URL = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
+_HREFS = ("href", q(XLINK, "href"))
+
+
+def _references(node: ET.Element) -> list[str]:
+    """The ids ``node`` refers to: ``url(#id)`` in any attribute, ``href="#id"``."""
+    out: list[str] = []
     for name, value in node.attrib.items():
-        if name in _LAYER_ATTRS:
+        if "#" not in value:
             continue
-        shown = value.replace(" ", "").rstrip(";")
-        if not (name in ("style", "display") and shown in ("display:inline", "inline", "")):
-            return False
-    return True
+        if name in _HREFS and value.startswith("#"):
+            out.append(value[1:])
+        elif "url(" in value:
+            out += _URL.findall(value)
+    return out
 
 
-_LAYER_ATTRS = {
-    "id",
-    q(INKSCAPE, "groupmode"),
-    q(INKSCAPE, "label"),
-    motif("kind"),
-    q("http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd", "insensitive"),
-}
-
-
-def _used_ids(root: ET.Element) -> set[str]:
-    ids = set()
-    for node in root.iter(q(SVG, "use")):
-        href = node.get("href") or node.get(q(XLINK, "href")) or ""
-        ids.add(href.lstrip("#"))
-    return ids
+def _references_outside(root: ET.Element, tops: set[ET.Element]) -> list[str]:
+    out = _references(root)
+    for child in root:
+        if child not in tops:
+            out += _references_outside(child, tops)
+    return out

@@ -170,7 +170,7 @@ def test_after_any_edits_the_live_findings_are_those_of_a_full_check(
     assert session._tiles is not None
     patched = session._tiles.total()
     tiler = Tiler(CheckContext(design_from_document(doc), ink_brief), ImageCrops())
-    fresh = total(list(tiler.histograms(tiler.keys()).values()))
+    fresh = total(list(tiler.histograms(tiler.tile_keys()).values()))
     seen = patched.counts > 0
     assert np.array_equal(patched.colors[seen], fresh.colors)
     assert np.array_equal(patched.counts[seen], fresh.counts)

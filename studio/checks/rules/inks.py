@@ -87,7 +87,7 @@ def ink_analysis(ctx: CheckContext) -> InkAnalysis:
         return cached
     if tileable(ctx) and ctx.pixels_override is None:
         tiler = Tiler(ctx, ImageCrops())
-        hist = total(list(tiler.histograms(tiler.keys()).values()))
+        hist = total(list(tiler.histograms(tiler.tile_keys()).values()))
         result = analyse(hist, tiler.ppm, ctx.brief.inks.delta_e)
     else:
         rgba, ppm = ctx.pixels
