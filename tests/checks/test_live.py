@@ -17,11 +17,11 @@ from studio.checks.imagecrop import ImageCrops
 from studio.checks.live import CheckSession, document_copy
 from studio.checks.model import Report
 from studio.checks.tiles import Tiler, total
-from studio.design import design_from_document
+from studio.design import design_from_document, open_design
 from studio.document.geometry import translate
 from studio.document.model import Document, Ellipse, Image, Layer, Rect, Style, Text
 from studio.samples import build_sample
-from tests.checks.helpers import brief, noise_photo
+from tests.checks.helpers import brief, noise_photo, write_svg
 from tests.document.test_roundtrip import documents
 
 
@@ -197,3 +197,20 @@ def test_a_document_copy_equals_the_document_and_shares_nothing_an_edit_changes(
     assert copied == doc
     ours = {id(v) for v in mutable_parts(copied, [])}
     assert not ours & {id(v) for v in mutable_parts(doc, [])}
+
+
+def test_a_design_with_filter_effects_is_checked_whole_and_agrees(
+    tmp_path: Path, ink_brief: Brief
+) -> None:
+    body = (
+        '<defs><filter id="soft"><feGaussianBlur stdDeviation="1"/></filter></defs>'
+        '<rect x="20" y="20" width="60" height="40" fill="#d62839" filter="url(#soft)"/>'
+        '<rect x="100" y="90" width="50" height="50" fill="{fill}"/>'
+    )
+    session = CheckSession(ink_brief)
+    for fill in ("#2a7f3f", "#777777"):
+        svg = write_svg(tmp_path, body.format(fill=fill), w="180mm", h="180mm", vb="0 0 180 180")
+        design = open_design(svg, ink_brief.dpi)
+        live = session.update(design)
+        assert session.stats.full
+        assert full_findings(live) == full_findings(run_checks(design, ink_brief))
