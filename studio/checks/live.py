@@ -20,6 +20,9 @@ How it stays fast:
 
 - Geometry rules (bounds, required elements, text size/font/coverage, strokes, image DPI)
   re-run on the flattened SVG every time: for a few hundred elements that is milliseconds.
+  Writing and flattening that SVG is incremental too: the writer reuses the nodes of the
+  elements an edit left alone (``studio.document.svgwrite``), and the tree cache their walk
+  (``studio.checks.svgtree.TreeCache``).
 - Inks: the canvas is cut into tiles at the check's working resolution
   (``studio.checks.tiles``, which a full check uses too); each tile keeps the colour
   histogram of its pixels, and the session keeps the sum of all tiles in sorted sparse arrays

@@ -54,7 +54,10 @@ def both(ctx: CheckContext, region: Box) -> tuple[np.ndarray, np.ndarray, dict[s
     [("PNG", "image/png", None), ("JPEG", "image/jpeg", None), ("PNG", "image/png", rotate(7))],
 )
 def test_a_region_over_part_of_a_photo_renders_the_same_from_a_cut(
-    tmp_path, fmt: str, mime: str, transform  # type: ignore[no-untyped-def]
+    tmp_path,
+    fmt: str,
+    mime: str,
+    transform,  # type: ignore[no-untyped-def]
 ) -> None:
     ctx = context(tmp_path, photo(fmt), mime, transform)
     before = ctx.root.find(".//{http://www.w3.org/2000/svg}image").attrib.copy()  # type: ignore[union-attr]
