@@ -55,6 +55,8 @@ class ImageCrops:
         self._pixels: dict[str, NDArray[np.uint8] | None] = {}
         self._cuts: OrderedDict[tuple[str, Rect], str] = OrderedDict()
         self.max_cuts = max_cuts
+        self._leaves: list[Leaf] | None = None
+        self._large: list[Leaf] = []
 
     def prepare(self, leaves: list[Leaf]) -> None:
         """Decode the design's large photos now (the first, full check is slow anyway), so
@@ -79,8 +81,8 @@ class ImageCrops:
         placed as that part, their hrefs keys added to ``blobs``; put back afterwards."""
         saved: list[tuple[ET.Element, dict[str, str]]] = []
         try:
-            for leaf in leaves:
-                if not _large(leaf) or leaf.box is None or not leaf.box.intersects(region):
+            for leaf in self._large_in(leaves):
+                if leaf.box is None or not leaf.box.intersects(region):
                     continue
                 change = self._placement(leaf, region, blobs)
                 if change is not None:
@@ -92,6 +94,12 @@ class ImageCrops:
             for node, attrib in saved:
                 node.attrib.clear()
                 node.attrib.update(attrib)
+
+    def _large_in(self, leaves: list[Leaf]) -> list[Leaf]:
+        """The large photos among ``leaves`` (remembered for the same list)."""
+        if self._leaves is not leaves:
+            self._leaves, self._large = leaves, [leaf for leaf in leaves if _large(leaf)]
+        return self._large
 
     def _placement(self, leaf: Leaf, region: Box, blobs: dict[str, str]) -> dict[str, str] | None:
         node, info = leaf.node, leaf.image

@@ -17,6 +17,21 @@ SIZE = {"w": "300mm", "h": "200mm", "vb": "0 0 300 200"}
 DESIGNS = {
     # The walker guesses text width from the number of letters; W is twice as wide.
     "wide text": '<text id="t" x="40" y="100" font-size="30">WWWWWWWWWWWWW</text>',
+    "wide centred text": (
+        '<text x="150" y="60" font-size="24" text-anchor="middle">MWMWMWMWMWMW</text>'
+        '<text x="150" y="150" font-size="12" font-weight="bold">Ågjy Ågjy</text>'
+    ),
+    # Accents over a tile edge (tiles are 256 px: 65.024 mm here) the estimate stops short of.
+    "accents over a tile edge": '<text x="100" y="83" font-size="20">ÅÉÅÉ ÅÉÅÉ</text>',
+    "wide text to the end": (
+        '<text x="290" y="120" font-size="28" text-anchor="end">WWWWWWWWWW</text>'
+    ),
+    "turned wide text": (
+        '<text x="60" y="20" font-size="26" transform="rotate(90 60 20)">WWWWWWWW</text>'
+    ),
+    "text with a centred part": (
+        '<text x="150" y="100" font-size="26">A<tspan text-anchor="middle">WWWWWWW</tspan></text>'
+    ),
     # Mitred corners reach well past half the stroke width.
     "sharp strokes": (
         '<path id="p" d="M 60 60 L 250 68 L 60 76" fill="none" stroke="#d62839" '
