@@ -248,7 +248,6 @@ class CheckSession:
         ):
             self.stats.full = True
             self._beneath.clear()
-            self._crops.prepare(ctx.tree.leaves)
             self._tiles = tiles = _Tiles(ppm, width, height, True)
             dirty = set(tiler.tile_keys())
         else:

@@ -14,7 +14,7 @@ findings cannot differ.
 Whether an element can paint into a tile is judged on a generous box: its leaves' boxes, and
 more around text (the walker's text boxes are estimates), strokes (mitred corners reach past
 half the stroke width) and anything with a filter or markers (never left out). Large photos
-are drawn from a cut of their pixels (``studio.checks.imagecrop``).
+are pasted from one render of them at the working resolution (``studio.checks.imagecrop``).
 
 Serialising a tile's SVG edits the tree in place (and puts it back), so it is done on the
 calling thread; the drawing, which does not hold the GIL, runs on two threads.
@@ -169,7 +169,8 @@ class Tiler:
         box = self.tile_box(key)
         ctx = self.ctx
         blobs = dict(ctx.blobs)
-        with self.crops.cut(ctx.tree.leaves, box, blobs):
+        rect = (x0 - 1, y0 - 1, x1 + 1, y1 + 1)
+        with self.crops.cut(ctx.tree.leaves, rect, self.ppm, ctx.tree.root_matrix, blobs):
             svg = region_svg(
                 ctx.root, ctx.tree.root_matrix, box, w, h, self.not_touching(box), self.parents
             )
