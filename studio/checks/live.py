@@ -182,21 +182,30 @@ class CheckSession:
         self.stats.changed_elements = sum(
             1 for k in set(sigs) | set(self._sigs) if sigs.get(k) != self._sigs.get(k)
         )
+        finish: Callable[[], None] | None = None
         if self._wants_inks(ctx):
-            self._update_tiles(ctx, frame)
-            assert self._tiles is not None
-            ctx.extra["inks"] = analyse(
-                self._tiles.total(),
-                self._tiles.ppm,
-                self.brief.inks.delta_e,
-                memo=self._ink_memo,
-            )
+            inks_ready = self._update_tiles(ctx, frame)
+
+            def finish() -> None:
+                inks_ready()
+                assert self._tiles is not None
+                ctx.extra["inks"] = analyse(
+                    self._tiles.total(),
+                    self._tiles.ppm,
+                    self.brief.inks.delta_e,
+                    memo=self._ink_memo,
+                )
+
         ctx.extra["beneath_cache"] = self._beneath
         ctx.extra["beneath_key"] = _beneath_key(sigs)
         if len(self._beneath) > 256:
             self._beneath.clear()
         self._sigs, self._frame_sig = sigs, frame
-        self.report = run_context(ctx)
+        try:
+            self.report = run_context(ctx, finish)
+        except BaseException:
+            self._tiles = None  # tiles may be half swapped in: all drawn again next time
+            raise
         self.stats.seconds = time.perf_counter() - start
         return self.report
 
@@ -233,11 +242,13 @@ class CheckSession:
         inks = self.brief.inks
         return inks.max_colors is not None or bool(inks.palette_only and inks.palette)
 
-    def _update_tiles(self, ctx: CheckContext, frame: str) -> None:
+    def _update_tiles(self, ctx: CheckContext, frame: str) -> Callable[[], None]:
+        """Start drawing the tiles the edits changed; the function returned swaps their
+        histograms into the sum once drawn (the other rules run meanwhile)."""
         ppm, width, height = working_grid(ctx)
         if not tileable(ctx):
             self._whole(ctx, ppm, width, height)
-            return
+            return lambda: None
         tiler = Tiler(ctx, self._crops, self._known_tops)
         tiles = self._tiles
         if (
@@ -252,10 +263,11 @@ class CheckSession:
             dirty = set(tiler.tile_keys())
         else:
             dirty = self._dirty(tiler)
-        tiles.swap(tiler.histograms(sorted(dirty)))
+        drawn = tiler.start(sorted(dirty))
         self.stats.tiles_rendered += len(dirty)
         self._top_boxes, self._tops = tiler.boxes, list(tiler.tops)
         self._known_tops = tiler.known
+        return lambda: tiles.swap(drawn())
 
     def _dirty(self, tiler: Tiler) -> set[tuple[int, int]]:
         """The tiles whose SVG the edits changed: under the boxes of the top-level elements

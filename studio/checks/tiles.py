@@ -17,13 +17,16 @@ half the stroke width) and anything with a filter or markers (never left out). L
 are pasted from one render of them at the working resolution (``studio.checks.imagecrop``).
 
 Serialising a tile's SVG edits the tree in place (and puts it back), so it is done on the
-calling thread; the drawing, which does not hold the GIL, runs on two threads.
+calling thread; the drawing, which does not hold the GIL, runs on two threads shared by the
+process.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -178,11 +181,29 @@ class Tiler:
 
     def histograms(self, keys: list[Key]) -> dict[Key, Histogram]:
         """Each tile's histogram (its apron only as neighbours)."""
-        if len(keys) <= 1:
-            return {key: _tile_histogram(*self.tile_svg(key)) for key in keys}
-        with ThreadPoolExecutor(2, "motif-tiles") as pool:
-            futures = {key: pool.submit(_tile_histogram, *self.tile_svg(key)) for key in keys}
-            return {key: future.result() for key, future in futures.items()}
+        return self.start(keys)()
+
+    def start(self, keys: list[Key]) -> Callable[[], dict[Key, Histogram]]:
+        """Make every tile's SVG now (here: it edits the tree in place, and puts it back)
+        and draw them on the tile threads; the function returned waits for the histograms.
+        Meanwhile this thread may do other work on the tree (the live session runs the
+        other rules)."""
+        work = _pool()
+        futures = {key: work.submit(_tile_histogram, *self.tile_svg(key)) for key in keys}
+        return lambda: {key: future.result() for key, future in futures.items()}
+
+
+_POOL: list[ThreadPoolExecutor] = []
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> ThreadPoolExecutor:
+    """The two threads tiles are drawn on, shared by every check of the process (the
+    renderer does not hold the GIL, and the machines we run on have two cores)."""
+    with _POOL_LOCK:
+        if not _POOL:
+            _POOL.append(ThreadPoolExecutor(2, "motif-tiles"))
+        return _POOL[0]
 
 
 def total(histograms: list[Histogram]) -> Histogram:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studio.brief import Brief, load_brief
-from studio.checks import run_checks
+from studio.checks import engine, run_checks
 from studio.checks.context import CheckContext
 from studio.checks.imagecrop import ImageCrops
 from studio.checks.live import CheckSession, document_copy
@@ -214,3 +214,23 @@ def test_a_design_with_filter_effects_is_checked_whole_and_agrees(
         live = session.update(design)
         assert session.stats.full
         assert full_findings(live) == full_findings(run_checks(design, ink_brief))
+
+
+def test_an_update_that_failed_is_redone_in_full(
+    ink_brief: Brief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = motif()
+    session = CheckSession(ink_brief)
+    session.update(doc)
+
+    def broken(ctx: object) -> list[object]:
+        raise RuntimeError("a rule failed")
+
+    monkeypatch.setattr(engine, "VECTOR_RULES", (broken, *engine.VECTOR_RULES))
+    doc.layers[0].elements[3].style.fill = OTHER[1]
+    with pytest.raises(RuntimeError):
+        session.update(copy.deepcopy(doc))
+    monkeypatch.undo()
+    live = session.update(copy.deepcopy(doc))
+    assert session.stats.full
+    assert full_findings(live) == full_findings(run_checks(design_from_document(doc), ink_brief))
