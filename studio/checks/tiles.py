@@ -40,7 +40,7 @@ from studio.checks.imagecrop import ImageCrops
 from studio.checks.inkcount import Histogram, histogram
 from studio.checks.svgtree import Leaf, local
 from studio.document.geometry import Box
-from studio.document.namespaces import XLINK, q
+from studio.document.namespaces import SVG, XLINK, q
 
 TILE_PX = 256
 Key = tuple[int, int]
@@ -108,8 +108,11 @@ class Tiler:
                 referrers.setdefault(ref, set()).add(top)
         for ref in _references_outside(ctx.root, set(self.tops)):
             referrers.setdefault(ref, set()).add(None)
+        # A style sheet may pick elements by their siblings (:nth-child, +, ~): leaving any
+        # out could restyle the others, so then every tile keeps everything.
+        styled = any((n.text or "").strip() for n in ctx.root.iter(q(SVG, "style")))
         for top, info in self.known.items():
-            if any(referrers.get(i, set()) - {top} for i in info.ids):
+            if styled or any(referrers.get(i, set()) - {top} for i in info.ids):
                 self.boxes[top] = None
             elif info.draws:
                 self.boxes[top] = info.reach
@@ -241,13 +244,18 @@ def _reach(leaf: Leaf) -> Box | None:
     return box.inflate(MARGIN_MM)
 
 
-def _text_reach(leaf: Leaf, box: Box) -> Box:
+def _text_reach(leaf: Leaf, box: Box) -> Box | None:
     """The walker gives a letter 0.55 em; the widest letters take under twice that, so a
     line may run 0.85 of its estimated width further, on the side its anchor leaves free
     (half on each side when centred); accents and descenders stand out of the estimated
     1 em high box by less than 0.6 em. Turned text, right-to-left text, or anchors set on
     parts of the text get the extra width on every side."""
     size, margin = leaf.font_size, MARGIN_MM
+    for node in leaf.node.iter():
+        if any(node.get(k) for k in _GLYPH_PLACING) or any(
+            len((node.get(k) or "").replace(",", " ").split()) > 1 for k in ("x", "y")
+        ):
+            return None  # glyphs placed one by one: the estimate says nothing of where
     a, b, c, d = leaf.matrix[:4]
     anchor = leaf.style.get("text-anchor", "start")
     plain = (
@@ -275,6 +283,9 @@ def _text_reach(leaf: Leaf, box: Box) -> Box:
         box.width + left + right + 2 * side,
         box.height + 2 * dy,
     )
+
+
+_GLYPH_PLACING = ("dx", "dy", "rotate", "textLength")
 
 
 def _unbounded(node: ET.Element) -> bool:

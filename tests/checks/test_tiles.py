@@ -46,6 +46,10 @@ DESIGNS = {
         )
         + "</g>"
     ),
+    "glyphs placed one by one": (
+        '<text x="20" y="40" font-size="14">A<tspan dx="150 5 5">BCD</tspan></text>'
+        '<text x="20 160 170" y="150" font-size="14">EFG</text>'
+    ),
     # A clip path inside one element, used by another far from it.
     "clip in another element": (
         '<g id="holder"><clipPath id="c"><circle cx="220" cy="150" r="30"/></clipPath>'
@@ -60,6 +64,7 @@ DESIGNS = {
 def test_tiles_with_elements_left_out_count_the_pixels_of_tiles_with_all(
     tmp_path: Path, body: str
 ) -> None:
+    body += '<rect x="1" y="1" width="3" height="3" fill="#777777"/>'  # always left out somewhere
     the_brief = brief(tmp_path, canvas={"width": "300mm", "height": "200mm", "dpi": 100})
     ctx = CheckContext(open_design(write_svg(tmp_path, body, **SIZE)), the_brief)
     culled = Tiler(ctx, ImageCrops())
@@ -74,3 +79,14 @@ def test_tiles_with_elements_left_out_count_the_pixels_of_tiles_with_all(
         b.counts.tolist(),
         b.interior_counts.tolist(),
     )
+
+
+def test_with_a_style_sheet_every_tile_keeps_everything(tmp_path: Path) -> None:
+    body = (
+        "<style>rect:nth-child(2) { fill: #d62839 }</style>"
+        + "".join(f'<rect x="{10 + 60 * i}" y="20" width="40" height="40"/>' for i in range(5))
+    )
+    the_brief = brief(tmp_path, canvas={"width": "300mm", "height": "200mm", "dpi": 100})
+    ctx = CheckContext(open_design(write_svg(tmp_path, body, **SIZE)), the_brief)
+    tiler = Tiler(ctx, ImageCrops())
+    assert all(tiler.not_touching(tiler.tile_box(k)) == [] for k in tiler.tile_keys())
