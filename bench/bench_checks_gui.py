@@ -9,11 +9,7 @@ only restart a timer, so a drag is checked once, when it pauses), and what is le
 it: copying the document on the GUI thread, the worker's re-check (``session``), and
 handing the report back. Prints figures; not a timed test.
 
-``--document-copy`` tries the runner with ``studio.checks.live.document_copy`` in place of
-``copy.deepcopy`` for its snapshot of the document (a proposed change to the GUI's runner:
-the deep copy is 15-30 ms of the GUI thread's time for the reference motif).
-
-    QT_QPA_PLATFORM=offscreen python bench/bench_checks_gui.py [--document-copy]
+    QT_QPA_PLATFORM=offscreen python bench/bench_checks_gui.py
 """
 
 from __future__ import annotations
@@ -25,7 +21,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 
 from PySide6.QtCore import QTimer
 
@@ -39,13 +34,7 @@ from studio.paths import resources_dir
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--document-copy", action="store_true")
-    if parser.parse_args().document_copy:
-        from studio.checks.live import document_copy
-        from studio.gui import checks_runner
-
-        checks_runner.copy = SimpleNamespace(deepcopy=document_copy)  # type: ignore[assignment]
+    argparse.ArgumentParser(description=__doc__).parse_args()  # --help, and no stray options
     app = application()
     win = MainWindow()
     win.show()

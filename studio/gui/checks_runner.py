@@ -3,7 +3,8 @@
 A first check of a t-shirt design takes seconds (the whole canvas is rendered) and later
 ones tens of milliseconds; either would stall typing or dragging if run on the GUI thread.
 So edits only restart a short timer; when it fires, the document is copied (on the GUI
-thread, where nobody else touches it) and handed to ONE worker thread, which owns the
+thread, where nobody else touches it, with ``document_copy``: a few ms where deepcopy took
+20) and handed to ONE worker thread, which owns the
 :class:`~studio.checks.live.CheckSession` (not thread-safe). At most one check runs at a
 time: edits made meanwhile mark the result stale, and one more check starts when the running
 one ends. Results travel back by a queued signal, tagged with their generation, and a result
@@ -12,7 +13,6 @@ older than the latest edit is dropped. :meth:`CheckRunner.shutdown` waits for th
 
 from __future__ import annotations
 
-import copy
 import threading
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,10 @@ if TYPE_CHECKING:  # the engine (numpy...) loads on the worker, after the first 
 
     from studio.checks.live import CheckSession
 
-DEBOUNCE_MS = 150
+# A re-check after one edit takes tens of milliseconds, so waiting much longer than that would
+# be most of the delay the user sees; a few frames are enough to gather a burst of edits (the
+# moves of a drag, a held key) into one check.
+DEBOUNCE_MS = 40
 
 
 class _Worker:
@@ -126,7 +129,9 @@ class CheckRunner(QObject):
 
             self._executor = ThreadPoolExecutor(1, "motif-checks")
         generation, brief = self.generation, self.brief
-        snapshot = copy.deepcopy(self.ctrl.doc)
+        from studio.checks.live import document_copy  # loaded with the first check
+
+        snapshot = document_copy(self.ctrl.doc)
         self._running = generation
         future = self._executor.submit(self._worker.run, brief, snapshot)
         future.add_done_callback(lambda f: self._done(generation, f))
