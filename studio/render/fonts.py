@@ -1,10 +1,12 @@
-"""CSS generic font families resolved to bundled fonts.
+"""CSS generic font families resolved to bundled fonts, and a last resort for the others.
 
 resvg's Python binding cannot set its generic-family table (it defaults to Times New Roman,
 Arial, Courier New... which a Linux machine rarely has), so ``serif`` would be drawn with
 whatever the machine falls back to. We rewrite each generic name to ``'<bundled font>', generic``
 in the sanitized tree: the export is the same on every machine, and the same fonts serve the
-PDF's text-to-outline step.
+PDF's text-to-outline step. A list naming no generic family gets the default family last:
+resvg draws no text at all when none of the named fonts is installed (browsers use their
+default font), so ``font-family="Helvetica Neue"`` on a machine without it lost its text.
 """
 
 from __future__ import annotations
@@ -26,12 +28,21 @@ _CSS_FAMILY = re.compile(r"(font-family\s*:\s*)([^;}]*)", re.IGNORECASE)
 
 
 def resolve_family_list(value: str) -> str:
-    """``"Foo, serif"`` → ``"Foo, 'Noto Serif', serif"``."""
-    out = []
-    for part in value.split(","):
-        name = part.strip()
+    """``"Foo, serif"`` → ``"Foo, 'Noto Serif', serif"``; ``"Foo"`` → ``"Foo, 'Noto Serif'"``.
+
+    Idempotent: a list already resolved comes back unchanged."""
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    if not names or any(n.lower() in ("inherit", "initial", "unset") for n in names):
+        return value
+    out: list[str] = []
+    for name in names:
         bundled = GENERIC_FAMILIES.get(name.lower())
-        out.append(f"'{bundled}', {name}" if bundled else name)
+        if bundled and (not out or out[-1].strip("'\"") != bundled):
+            out.append(f"'{bundled}'")
+        out.append(name)
+    if not any(n.lower() in GENERIC_FAMILIES for n in names) \
+            and names[-1].strip("'\"") != DEFAULT_FAMILY:
+        out.append(f"'{DEFAULT_FAMILY}'")
     return ", ".join(out)
 
 
