@@ -5,8 +5,6 @@ SVG designs, the CLI's and the benchmark's exports), so the canvas, the checks a
 draw the same rewritten tree. Each rewrite gives the picture the SVG and CSS specifications
 describe, not a look-alike, and touches only constructs resvg reads wrong or ignores:
 
-* generic font families name the bundled fonts, and a list of fonts none of which is
-  installed ends with the default one (:mod:`studio.render.fonts`);
 * CSS lengths resvg does not know (``Q``, ``rem``, ``ch``, ``vw``/``vh``/``vmin``/``vmax``)
   become user units (:mod:`studio.render.compat_values`);
 * colours with a percentage alpha (``rgba(0, 127, 0, 50%)``, CSS Color 4) get a number alpha,
@@ -29,12 +27,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from studio.render import compat_filters, compat_masks, compat_shapes, compat_values
-from studio.render.fonts import resolve_generic_families
 
 
 def normalise(root: ET.Element, viewport: tuple[float, float]) -> None:
     """Rewrite ``root`` in place; ``viewport`` is the root's size in CSS px (for ``vw``...)."""
-    resolve_generic_families(root)
     compat_values.rewrite_values(root, viewport)
     compat_shapes.rewrite_shape_clips(root)
     compat_masks.rewrite_linear_masks(root)
