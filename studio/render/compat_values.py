@@ -8,6 +8,8 @@
   (``rgb(0 127 0 / 50%)``) become the comma form with a number alpha; resvg drew them black.
 * ``icc-color(...)`` after a paint is dropped: resvg rejects the whole paint (black), where
   SVG 1.1 says to use the sRGB colour before it when the profile is not known (we know none).
+* ``hsl()``/``hsla()`` become ``rgb()``/``rgba()``, and a paint linking to no paint server
+  becomes its fallback colour: CairoSVG (the PDF's vector path) drew both black.
 * A numeric ``font-weight`` that is not a multiple of 100 (CSS Fonts 4: ``650``) becomes the
   multiple of 100 that CSS font matching treats the same way when faces come in hundreds (up
   above 400, down below it); resvg ignored it and drew the regular face.
@@ -15,6 +17,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import functools
 import math
 import re
@@ -155,22 +158,52 @@ def rewrite_lengths(text: str, ctx: _Context, el: ET.Element | None) -> str:
     return _FOREIGN_UNIT.sub(lambda m: _format(ctx.px(float(m.group(1)), m.group(2), el)), text)
 
 
+_HUE_UNITS = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180.0 / math.pi, "turn": 360.0}
+
+
+def _hsl_to_rgb(hue: str, saturation: str, lightness: str) -> tuple[int, int, int] | None:
+    match = re.fullmatch(rf"({_NUMBER})(deg|grad|rad|turn)?", hue.lower())
+    if match is None or not saturation.endswith("%") or not lightness.endswith("%"):
+        return None
+    try:
+        h = float(match.group(1)) * _HUE_UNITS[match.group(2) or ""] % 360.0 / 360.0
+        sat = min(1.0, max(0.0, float(saturation[:-1]) / 100.0))
+        light = min(1.0, max(0.0, float(lightness[:-1]) / 100.0))
+    except ValueError:
+        return None
+    r, g, b = colorsys.hls_to_rgb(h, light, sat)
+    return round(r * 255), round(g * 255), round(b * 255)
+
+
 def rewrite_colour(text: str) -> str:
-    """Percentage alpha and slash syntax in colour functions → comma form, number alpha."""
+    """Colour functions resvg or CairoSVG misread, in the comma form with a number alpha.
+
+    ``rgb()`` with a percentage alpha or the slash syntax; every ``hsl()``/``hsla()`` (as
+    ``rgb()``: CairoSVG, the PDF path, reads no hsl); ``icc-color()`` dropped."""
     text = _ICC.sub("", text) if "icc-color" in text.lower() else text
 
     def fix(match: re.Match[str]) -> str:
-        name, args = match.group(1).lower(), match.group(2)
+        name, args = match.group(1).lower().rstrip("a"), match.group(2)
         parts = [p for p in re.split(r"[\s,/]+", args.strip()) if p]
-        if len(parts) != 4 or not ("/" in args or parts[3].endswith("%")):
+        if len(parts) not in (3, 4):
             return match.group(0)
-        alpha = parts[3]
-        if alpha.endswith("%"):
+        if name == "rgb" and not ("/" in args or (len(parts) == 4 and parts[3].endswith("%"))):
+            return match.group(0)
+        alpha = parts[3] if len(parts) == 4 else None
+        if alpha is not None and alpha.endswith("%"):
             try:
                 alpha = _format(float(alpha[:-1]) / 100.0)
             except ValueError:
                 return match.group(0)
-        return f"{name.rstrip('a')}a({parts[0]}, {parts[1]}, {parts[2]}, {alpha})"
+        channels = parts[:3]
+        if name == "hsl":
+            rgb = _hsl_to_rgb(*channels)
+            if rgb is None:
+                return match.group(0)
+            channels = [str(c) for c in rgb]
+        if alpha is None:
+            return f"rgb({', '.join(channels)})"
+        return f"rgba({', '.join(channels)}, {alpha})"
 
     return _COLOUR_FN.sub(fix, text)
 
@@ -197,8 +230,33 @@ def _rewrite_declarations(css: str, pattern: re.Pattern[str],
     return pattern.sub(lambda m: m.group(1) + m.group(2) + fix(m.group(1), m.group(3)), css)
 
 
+_PAINT_FALLBACK = re.compile(r"\s*url\(\s*['\"]?#([^)'\"\s]+)['\"]?\s*\)\s+(\S.*?)\s*")
+_PAINT_SERVERS = ("linearGradient", "radialGradient", "pattern")
+
+
+def _paint_fallbacks(root: ET.Element) -> None:
+    """``fill="url(#missing) green"`` → ``fill="green"``: the fallback the spec says to use
+    when the link leads to no paint server (CairoSVG, the PDF path, drew black)."""
+    servers = {el.get("id") for el in root.iter() if split_tag(el.tag)[1] in _PAINT_SERVERS}
+
+    def fix(value: str) -> str:
+        match = _PAINT_FALLBACK.fullmatch(value)
+        return match.group(2) if match and match.group(1) not in servers else value
+
+    for el in root.iter():
+        for name in ("fill", "stroke"):
+            value = el.get(name)
+            if value and "url(" in value:
+                el.set(name, fix(value))
+        style = el.get("style")
+        if style and "url(" in style:
+            el.set("style", _rewrite_declarations(
+                style, _DECL, lambda n, v: fix(v) if n.strip() in ("fill", "stroke") else v))
+
+
 def rewrite_values(root: ET.Element, viewport: tuple[float, float]) -> None:
     """Apply the length and colour rewrites to attributes, ``style`` and ``<style>``."""
+    _paint_fallbacks(root)
     ctx = _Context(root, viewport)
 
     def fix(name: str, value: str, el: ET.Element | None) -> str:

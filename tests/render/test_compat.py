@@ -141,3 +141,11 @@ def test_local_style_sheet_is_inlined_from_under_the_base_folder(tmp_path: Path)
         kept = sanitize_svg_report(svg, source, base_dir=base, doc_dir=source.parent,
                                    allow_local_images=allowed)
         assert b"fill: green" not in kept.data and "CSS @import" in kept.removed[0]
+
+
+def test_hsl_and_missing_paint_links_become_what_cairosvg_reads() -> None:
+    clean = sanitize_svg(HEAD.format(root="").encode()
+                         + b'<rect fill="hsl(120, 100%, 25%)" stroke="url(#nothing) green"/>'
+                           b'<rect style="fill: hsla(120 100% 25% / 50%)"/></svg>', "t.svg")
+    assert b'fill="rgb(0, 128, 0)"' in clean and b'stroke="green"' in clean
+    assert b"fill: rgba(0, 128, 0, 0.5)" in clean
