@@ -1,6 +1,6 @@
 """The PDF path for the fidelity benchmark: sanitize → render_pdf at the canvas size in mm →
-rasterise back with poppler's ``pdftocairo -r DPI`` (or ``--rasteriser pdftoppm``). Same
-arguments as fidelity_export.
+rasterise back with poppler's ``pdftocairo -r DPI`` (or ``--rasteriser pdftoppm``). Takes
+SVG ``--dpi D -o PNG [--base-dir DIR]``, like ``motif-studio export``.
 
 pdftocairo, not pdftoppm, by default: pdftoppm's Splash rasteriser applies stroke adjustment,
 snapping thin strokes to whole device pixels without anti-aliasing. On the suite's 1-unit image
@@ -18,7 +18,6 @@ from pathlib import Path
 
 from studio.errors import InputError
 from studio.render import pdf as pdf_module
-from studio.render.fonts import resolve_generic_families
 from studio.render.pdf import render_pdf
 from studio.safety.svg import sanitize_svg_report
 
@@ -38,8 +37,7 @@ def main() -> int:
     try:
         clean = sanitize_svg_report(args.svg.read_bytes(), args.svg,
                                     base_dir=args.base_dir or args.svg.parent,
-                                    doc_dir=args.svg.parent, allow_local_images=True,
-                                    rewrite=resolve_generic_families)
+                                    doc_dir=args.svg.parent, allow_local_images=True)
         pdf = render_pdf(clean.data, width_mm=clean.width_px * 25.4 / 96,
                          height_mm=clean.height_px * 25.4 / 96,
                          raster_fallback=not args.no_raster)

@@ -1,10 +1,13 @@
 """Render fidelity of our export path on the resvg test suite (issue 9).
 
-Runs every suite file (or ``--sample N`` spread across categories) through the real command
-``python -m studio.render.fidelity_export`` (``--pdf``: through render_pdf and ``pdftoppm``),
-with the same pass rule as shared/tools/svg-fidelity.py: after compositing on white, at most 1 %
-of pixels differ by more than 32 in any channel. Prints passed/failed/crashed/refused and the
-median time per file; ``--csv FILE`` writes one row per file for per-category analysis.
+Runs every suite file (or ``--sample N`` spread across categories) through the real command,
+``motif-studio export SVG --format png --dpi D -o PNG --base-dir SUITE`` (``--pdf``: through
+render_pdf and ``pdftocairo``, see bench/_pdf_roundtrip.py), with the same pass rule as
+shared/tools/svg-fidelity.py: after compositing on white, at most 1 % of pixels differ by more
+than 32 in any channel. ``--base-dir`` lets the suite's files use its resources/ folder (three
+files pass only with it: without it, the command keeps only what is under the file's own
+folder). Prints passed/failed/crashed/refused and the median time per file; ``--csv FILE``
+writes one row per file for per-category analysis.
 
     MOTIF_STUDIO_FONT_DIRS=SUITE/fonts python bench/bench_fidelity.py SUITE [--sample N] [--jobs 2]
 """
@@ -51,9 +54,12 @@ def run_one(job: tuple[str, str, bool, tuple[str, ...]]) -> tuple[str, str, floa
     env.setdefault("MOTIF_STUDIO_FONT_DIRS", str(Path(suite, "fonts")))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp, "o.png")
-        mod = "bench._pdf_roundtrip" if pdf else "studio.render.fidelity_export"
-        cmd = [sys.executable, "-m", mod, str(svg), "--dpi", f"{dpi}", "-o", str(out),
-               "--base-dir", suite, *extra]
+        if pdf:
+            cmd = [sys.executable, "-m", "bench._pdf_roundtrip", str(svg), "--dpi", f"{dpi}",
+                   "-o", str(out), "--base-dir", suite, *extra]
+        else:
+            cmd = [sys.executable, "-m", "studio", "export", str(svg), "--format", "png",
+                   "--dpi", f"{dpi}", "-o", str(out), "--base-dir", suite]
         start = time.perf_counter()
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=60, env=env, cwd=ROOT)

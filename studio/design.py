@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.document.fileio import read_bytes
-from studio.document.importer import stored_dpi, svg_size_mm
+from studio.document.importer import stored_dpi
 from studio.document.model import Document
 from studio.document.svgread import document_from_svg, is_design
 from studio.document.svgwrite import WriteOptions, document_to_svg
@@ -20,6 +20,7 @@ from studio.errors import InputError
 from studio.i18n import _
 from studio.safety.images import probe_image
 from studio.safety.svg import parse_svg, sanitize_svg
+from studio.safety.svg_size import root_size_px
 from studio.units import CSS_DPI
 
 RASTER_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
@@ -53,8 +54,14 @@ def design_from_document(doc: Document, path: str = "") -> Design:
     return Design(path=path, svg=svg, width=doc.width, height=doc.height, document=doc, dpi=doc.dpi)
 
 
-def open_design(path: str | Path, fallback_dpi: float = 300.0) -> Design:
-    """Open ``path`` as a design; InputError names the file and the problem."""
+def open_design(path: str | Path, fallback_dpi: float = 300.0, *,
+                allow_local_images: bool = False, base_dir: str | Path | None = None) -> Design:
+    """Open ``path`` as a design; InputError names the file and the problem.
+
+    ``allow_local_images`` is for a file the user chose themselves (the command line's
+    ``export``): a plain SVG then keeps the images and style sheets it links from under
+    ``base_dir`` (default: its own folder), as :func:`studio.render.export.export_png` does.
+    Designs from packages and other strangers never get that."""
     path = Path(path)
     if path.suffix.lower() in RASTER_SUFFIXES:
         return _raster_design(path, fallback_dpi)
@@ -64,9 +71,10 @@ def open_design(path: str | Path, fallback_dpi: float = 300.0) -> Design:
     root = parse_svg(data, path)
     if is_design(root):
         return design_from_document(document_from_svg(root, str(path)), str(path))
-    clean = sanitize_svg(data, path)
+    clean = sanitize_svg(data, path, base_dir=base_dir or path.parent, doc_dir=path.parent,
+                         allow_local_images=allow_local_images)
     root = parse_svg(clean, path)
-    width, height = svg_size_mm(root)
+    width, height = (px * 25.4 / CSS_DPI for px in root_size_px(root))
     pixel = _css_pixel_size(root)
     return Design(path=str(path), svg=clean, width=width, height=height, pixel_size=pixel)
 

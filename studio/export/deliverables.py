@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from studio.brief.model import Brief, OutputSpec
 from studio.design import Design
 from studio.document.svgwrite import WriteOptions, document_to_svg
-from studio.render.pdf import render_pdf
 from studio.render.raster import encode_jpeg, encode_png, render_image
 from studio.units import mm_to_px
 
@@ -67,6 +66,8 @@ def export_bytes(design: Design, target: Target) -> bytes:
         image = render_image(design.svg, target.width_px, target.height_px)
         return encode_jpeg(image, target.dpi, target.quality)
     if target.format == "pdf":
+        from studio.render.pdf import render_pdf  # CairoSVG and pypdf: 0.5 s to import
+
         bleed = design.document.bleed if design.document else 0.0
         svg = (
             document_to_svg(design.document, WriteOptions(bleed=True, for_render=True))

@@ -1,8 +1,10 @@
-"""Export a plain SVG file to a print PNG: the one path the CLI, the app and the benchmarks share.
+"""Export a plain SVG file to a print PNG, with the time each stage took.
 
-sanitize → canvas size from the root's width/height/viewBox at the DPI (CSS px are 1/96 in)
-→ render with resvg → encode with the DPI and an sRGB profile. Keeping it in one function means
-the fidelity benchmark measures exactly what users get.
+sanitize (which also rewrites what resvg would misdraw, :mod:`studio.render.compat`) → canvas
+size from the root's width/height/viewBox at the DPI (CSS px are 1/96 in) → render with resvg →
+encode with the DPI and an sRGB profile. ``motif-studio export FILE.svg --dpi D`` takes the same
+steps through :func:`studio.design.open_design` and draws the same pixels; bench/bench_export.py
+times these stages and tests/render/test_suite_sample.py measures fidelity with it in-process.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from pathlib import Path
 from studio.errors import InputError
 from studio.i18n import _
 from studio.render import raster
-from studio.render.fonts import resolve_generic_families
 from studio.safety.svg import sanitize_svg_report
 
 CSS_DPI = 96.0
@@ -44,8 +45,7 @@ def export_png(svg: bytes, source: str | Path, dpi: float, *, base_dir: str | Pa
     t0 = time.perf_counter()
     doc_dir = Path(source).parent if isinstance(source, Path) else None
     clean = sanitize_svg_report(svg, source, base_dir=base_dir, doc_dir=doc_dir,
-                                allow_local_images=allow_local_images,
-                                rewrite=resolve_generic_families)
+                                allow_local_images=allow_local_images)
     width, height = pixel_size(clean.width_px, clean.height_px, dpi)
     raster.check_render_size(width, height, str(source))
     t1 = time.perf_counter()

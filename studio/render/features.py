@@ -74,6 +74,8 @@ def used_features(root: ET.Element) -> set[str]:
             found.add("paint-order")
         if "transform-origin" in props:
             found.add("transform-origin")
+        if props.get("filter", "none").strip() not in ("", "none"):
+            found.add("filter")  # CSS filter functions (blur(), hue-rotate()...) need no <filter>
         if any(v.strip().startswith("context-") for k, v in props.items()
                if k in ("fill", "stroke")):
             found.add("context-paint")

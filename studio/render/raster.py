@@ -11,6 +11,9 @@ so it cannot read files even if something slipped through.
 
 Fonts: the bundled ``resources/fonts`` (so output does not depend on the machine), the system's,
 ``MOTIF_STUDIO_FONT_DIRS`` (``os.pathsep``-separated) and whatever :func:`configure_fonts` adds.
+Generic families are resolved to bundled fonts in the bytes given to resvg, and a family list
+none of which is installed ends with the default family
+(:func:`studio.render.fonts.resolve_families_in_markup`).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ if TYPE_CHECKING:  # numpy loads where pixels are wanted, not with the app's fir
 from studio.paths import resources_dir
 from studio.render import watchdog
 from studio.render.canvas import fit_root, fit_root_text
-from studio.render.fonts import DEFAULT_FAMILY
+from studio.render.fonts import DEFAULT_FAMILY, resolve_families_in_markup
 from studio.safety import images
 from studio.safety.svg import parse_svg
 from studio.safety.xml import serialize
@@ -106,12 +109,11 @@ def _resvg_rgba(svg: bytes, width_px: int, height_px: int) -> bytes:
     with any are drawn in a child process under a time limit.
     """
     fast = fit_root_text(svg, width_px, height_px)
-    if fast is not None:
-        sized = fast.decode("utf-8")
-    else:
+    if fast is None:
         root = parse_svg(svg, None)
         fit_root(root, width_px, height_px)
-        sized = serialize(root).decode("utf-8")
+        fast = serialize(root)
+    sized = resolve_families_in_markup(fast).decode("utf-8")
     if _has_filters(svg):
         limit = watchdog.time_limit(width_px, height_px)
         return watchdog.run_with_time_limit(lambda: _draw(sized, width_px, height_px), limit)

@@ -10,7 +10,9 @@ hopeless or needlessly slow:
   by more than one level and none by more than 6 of 255 (measured on a 500 x 500 canvas).
 * ``feMorphology radius`` at least the canvas size: resvg's morphology costs
   pixels x (2 x radius)^2 (radius 50 user units at 500 x 500 px: 35 s; 9999: over 40 s), so
-  such a radius can never be drawn in reasonable time. The document is refused at once.
+  such a radius can never be drawn in reasonable time. The document is refused at once, unless
+  it is an erosion wider than its filter region, which leaves nothing and which
+  :mod:`studio.render.compat_filters` has already replaced by a transparent flood.
   (Compared with the root's user space: a radius under a scale-down transform could in theory
   be small on the page; no real drawing does that, and the watchdog covers the rest.)
 """

@@ -10,7 +10,10 @@ the renderer allocate without bound. So, before resvg or CairoSVG see anything:
   bounds of :mod:`studio.safety.images`; embedded SVG images are sanitized recursively, a few
   levels deep at most; the whole document's render cost, counting ``<use>`` fan-out and nested
   images, is bounded (an exponential ``<use>`` tree is a billion laughs for renderers);
-* the root canvas size is bounded.
+* the root canvas size is bounded;
+* what resvg would misdraw is rewritten into what it draws right (:mod:`studio.render.compat`:
+  CSS units and colours it does not read, basic-shape clip paths, generic font families...),
+  here, so the canvas, the checks and every export see the same rewritten document.
 
 Local images (``href="photo.png"``) are only inlined when the caller says the user chose this
 file from disk (``allow_local_images=True``), and only from under ``base_dir``; briefs and
@@ -25,12 +28,12 @@ import re
 import urllib.parse
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.errors import InputError
 from studio.i18n import _
+from studio.render import compat
 from studio.safety import images
 from studio.safety.filters import bound_filters
 from studio.safety.svg_size import root_size_px, view_box
@@ -60,6 +63,8 @@ class SvgLimits:
 
 
 DEFAULT_SVG_LIMITS = SvgLimits()
+#: The largest local style sheet we inline.
+MAX_CSS_BYTES = 1024 * 1024
 #: The largest SVG file (our design files included) we read at all.
 MAX_SVG_BYTES = DEFAULT_SVG_LIMITS.xml.max_bytes
 
@@ -86,6 +91,9 @@ class _Budget:
 
 _URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
 _IMPORT = re.compile(r"@import\b[^;]*;?", re.IGNORECASE)
+_IMPORT_TARGET = re.compile(
+    r"""@import\s+(?:url\(\s*(["']?)([^"'()\s;]+)\1\s*\)|(["'])([^"';]+)\3)\s*;?""",
+    re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _IMAGE_ELEMENTS = ("image", "feImage")
 
@@ -133,10 +141,9 @@ def parse_svg(data: bytes, source: Source) -> ET.Element:
 class _Sanitizer:
     def __init__(self, source: Source, *, base_dir: Path | None, doc_dir: Path | None,
                  allow_local: bool, limits: SvgLimits, budget: _Budget, depth: int,
-                 chain: tuple[Path, ...] = (),
-                 rewrite: Callable[[ET.Element], None] | None = None) -> None:
+                 chain: tuple[Path, ...] = ()) -> None:
         self.source, self.limits, self.budget, self.depth = source, limits, budget, depth
-        self.chain, self.rewrite = chain, rewrite
+        self.chain = chain
         self.base_dir = base_dir.resolve() if base_dir is not None else None
         self.doc_dir = (doc_dir or base_dir or Path(".")).resolve()
         self.allow_local = allow_local and base_dir is not None
@@ -162,12 +169,11 @@ class _Sanitizer:
                     self.report("<script> element")
         for el in root.iter():
             self.clean_element(el)
+        compat.normalise(root, (width, height))
         vb = view_box(root)
         bound_filters(root, (vb[2], vb[3]) if vb else (width, height),
                       str(self.source) if self.source is not None else None)
         weight = self.render_weight(root)
-        if self.rewrite is not None:
-            self.rewrite(root)
         return SanitizeResult(serialize(root), self.budget.removed, width, height, weight)
 
     # -- links ---------------------------------------------------------------------------------
@@ -206,10 +212,17 @@ class _Sanitizer:
     def urls_ok(self, text: str) -> bool:
         return all(m.group(2).strip().startswith("#") for m in _URL.finditer(text))
 
-    def clean_css(self, css: str) -> str:
-        for match in _IMPORT.finditer(css):
-            self.report(f"CSS {match.group(0)[:80]}")
-        css = _IMPORT.sub("", css)
+    def clean_css(self, css: str, folder: Path | None = None, depth: int = 0) -> str:
+        """``css`` without links out; local ``@import`` sheets inlined where allowed."""
+
+        def imported(match: re.Match[str]) -> str:
+            sheet = self.inline_css(match.group(0), folder or self.doc_dir, depth)
+            if sheet is None:
+                self.report(f"CSS {match.group(0)[:80]}")
+                return ""
+            return sheet
+
+        css = _IMPORT.sub(imported, css)
 
         def fix(match: re.Match[str]) -> str:
             target = match.group(2).strip()
@@ -221,6 +234,27 @@ class _Sanitizer:
             return "none"
 
         return _URL.sub(fix, css)
+
+    def inline_css(self, rule: str, folder: Path, depth: int) -> str | None:
+        """The cleaned text of a local sheet ``@import``-ed by ``rule``, or None to drop it.
+
+        Like local images: only for a file the user chose, only from under ``base_dir``, a
+        few levels deep and bounded in size; an import with media conditions is dropped."""
+        match = _IMPORT_TARGET.fullmatch(rule.strip())
+        if not self.allow_local or match is None or depth >= self.limits.max_nesting:
+            return None
+        href = match.group(2) or match.group(4)
+        if _SCHEME.match(href):
+            return None
+        assert self.base_dir is not None
+        path = (folder / urllib.parse.unquote(href)).resolve()
+        if not path.is_relative_to(self.base_dir) or not path.is_file():
+            return None
+        if path.stat().st_size > MAX_CSS_BYTES:
+            message = _("style sheet {name} is larger than {limit} bytes")
+            raise self.fail(message.format(name=path.name, limit=MAX_CSS_BYTES))
+        text = path.read_bytes().decode("utf-8", "replace")
+        return self.clean_css(text, path.parent, depth + 1)
 
     # -- embedded and local images -------------------------------------------------------------
 
@@ -291,8 +325,7 @@ class _Sanitizer:
         inner = _Sanitizer(self.source, base_dir=self.base_dir,
                            doc_dir=path.parent if path else None, allow_local=allow_local,
                            limits=self.limits, budget=self.budget, depth=self.depth + 1,
-                           chain=(*self.chain, path) if path else self.chain,
-                           rewrite=self.rewrite).run(data)
+                           chain=(*self.chain, path) if path else self.chain).run(data)
         self.pending_weight = inner.weight
         uri = "data:image/svg+xml;base64," + base64.b64encode(inner.data).decode("ascii")
         return "image/svg+xml", uri
@@ -337,18 +370,16 @@ class _Sanitizer:
 
 def sanitize_svg_report(data: bytes, source: Source, *, base_dir: str | Path | None = None,
                         doc_dir: str | Path | None = None, allow_local_images: bool = False,
-                        limits: SvgLimits = DEFAULT_SVG_LIMITS,
-                        rewrite: Callable[[ET.Element], None] | None = None) -> SanitizeResult:
+                        limits: SvgLimits = DEFAULT_SVG_LIMITS) -> SanitizeResult:
     """Sanitize ``data`` and say what was removed; see the module docstring for the rules.
 
     ``doc_dir`` is where relative links are resolved from (default ``base_dir``); local images
     are inlined only with ``allow_local_images`` and only from inside ``base_dir``.
-    ``rewrite`` may change the checked tree (it must add no links) before it is written out.
     """
     sanitizer = _Sanitizer(source, base_dir=Path(base_dir) if base_dir else None,
                            doc_dir=Path(doc_dir) if doc_dir else None,
                            allow_local=allow_local_images, limits=limits, budget=_Budget(),
-                           depth=0, rewrite=rewrite)
+                           depth=0)
     return sanitizer.run(data)
 
 

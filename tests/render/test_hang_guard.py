@@ -16,15 +16,15 @@ from studio.safety.svg import sanitize_svg
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def morphology(radius: float) -> bytes:
+def morphology(radius: float, operator: str = "erode") -> bytes:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200">'
-            f'<filter id="f"><feMorphology radius="{radius}"/></filter>'
+            f'<filter id="f"><feMorphology operator="{operator}" radius="{radius}"/></filter>'
             f'<rect x="20" y="20" width="160" height="160" fill="green" filter="url(#f)"/>'
             f"</svg>").encode()
 
 
 def export(svg: Path, tmp_path: Path, **env: str) -> subprocess.CompletedProcess[bytes]:
-    cmd = [sys.executable, "-m", "studio.render.fidelity_export", str(svg), "--dpi", "240",
+    cmd = [sys.executable, "-m", "studio", "export", str(svg), "--format", "png", "--dpi", "240",
            "-o", str(tmp_path / "out.png")]
     return subprocess.run(cmd, capture_output=True, timeout=60, cwd=ROOT,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **env})
@@ -48,9 +48,10 @@ def test_cli_stops_slow_render_with_exit_2_and_one_line(tmp_path: Path) -> None:
     assert "took more than 1 s" in lines[0] and not (tmp_path / "out.png").exists()
 
 
-def test_cli_refuses_canvas_sized_morphology_at_once(tmp_path: Path) -> None:
+def test_cli_refuses_canvas_sized_dilation_at_once(tmp_path: Path) -> None:
+    # (An erosion that wide leaves nothing and is drawn as such: see tests/render/test_compat.)
     svg = tmp_path / "huge.svg"
-    svg.write_bytes(morphology(9999))
+    svg.write_bytes(morphology(9999, "dilate"))
     proc = export(svg, tmp_path)
     lines = proc.stderr.decode().strip().splitlines()
     assert proc.returncode == 2 and len(lines) == 1, proc.stderr

@@ -9,7 +9,9 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from studio.render.features import used_features
 from studio.render.pdf import render_pdf
+from studio.safety.svg import parse_svg
 
 TEXT = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">'
         b'<rect width="200" height="100" fill="#fd0"/>'
@@ -48,3 +50,9 @@ def test_no_fonts_in_pdf(tmp_path: object) -> None:
     lines = out.stdout.decode().strip().splitlines()
     assert len(lines) == 2, lines  # the header only
     assert b"/Font" not in pdf
+
+
+def test_css_filter_functions_are_drawn_by_the_raster_fallback() -> None:
+    root = parse_svg(b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9" '
+                     b'filter="hue-rotate(45deg)"/></svg>', None)
+    assert "filter" in used_features(root)  # CairoSVG ignores filter functions
