@@ -22,9 +22,14 @@ IMAGE_FILTER = N_("Images and SVG (*.png *.jpg *.jpeg *.webp *.svg)")
 MAX_IMPORT_BYTES = 128 * 1024 * 1024
 
 
-def element_from_bytes(ctrl: Controller, data: bytes, source: str) -> Element:
+def element_from_bytes(
+    ctrl: Controller, data: bytes, source: str, *, chosen: bool = False
+) -> Element:
+    """The element for imported bytes. ``chosen``: the bytes are a file the user picked (dialog,
+    drop), so an SVG keeps the images and style sheets it links from under its own folder, as
+    the command line's export does; pasted or downloaded markup never reads the disk."""
     if source.lower().endswith(".svg") or data.lstrip()[:5] in (b"<?xml", b"<svg "):
-        return import_svg(data, source)
+        return import_svg(data, source, allow_local_images=chosen)
     return import_image(data, source, ctrl.doc.dpi)
 
 
@@ -38,9 +43,11 @@ def place(ctrl: Controller, element: Element, at: tuple[float, float] | None) ->
     element.transform = multiply(translate(cx - w / 2, cy - h / 2), scale(k))
 
 
-def import_data(ctrl: Controller, data: bytes, source: str, at=None, parent=None) -> bool:
+def import_data(
+    ctrl: Controller, data: bytes, source: str, at=None, parent=None, *, chosen: bool = False
+) -> bool:
     try:
-        element = element_from_bytes(ctrl, data, source)
+        element = element_from_bytes(ctrl, data, source, chosen=chosen)
     except InputError as exc:
         QMessageBox.warning(parent, tr("Cannot import"), exc.one_line())
         return False
@@ -55,7 +62,7 @@ def import_file(ctrl: Controller, path: str | Path, at=None, parent: QWidget | N
     except InputError as exc:
         QMessageBox.warning(parent, tr("Cannot import"), exc.one_line())
         return False
-    return import_data(ctrl, data, str(path), at, parent)
+    return import_data(ctrl, data, str(path), at, parent, chosen=True)
 
 
 def image_bytes(image: QImage) -> bytes:

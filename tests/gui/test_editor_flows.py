@@ -175,3 +175,26 @@ def test_save_reopen_and_close_prompt(window, fraise_brief_path, tmp_path, monke
     window.show()
     assert window.open_path(target)
     assert isinstance(_artwork(window)[-1], Ellipse) and not window.ctrl.dirty
+
+
+def test_an_imported_svg_keeps_the_image_beside_it_but_pasted_markup_reads_no_file(
+    window, fraise_brief_path, tmp_path
+) -> None:
+    from PIL import Image
+
+    from studio.gui.importing import import_data, import_file
+
+    Image.new("RGB", (20, 20), "#2a7f3f").save(tmp_path / "leaf.png")
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="20mm" height="20mm" viewBox="0 0 20 20">'
+        b'<image href="leaf.png" width="20" height="20"/></svg>'
+    )
+    (tmp_path / "art.svg").write_bytes(svg)
+    window.open_path(fraise_brief_path)
+    assert import_file(window.ctrl, tmp_path / "art.svg")  # chosen in the dialog or dropped
+    art = _artwork(window)[-1]
+    assert art.kind == "svg" and "data:image/png" in art.markup
+    pasted = tmp_path / "elsewhere" / "pasted.svg"
+    assert import_data(window.ctrl, svg, str(pasted))  # markup from the clipboard
+    markup = _artwork(window)[-1].markup
+    assert "leaf.png" not in markup and "data:image/png" not in markup
