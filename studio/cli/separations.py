@@ -45,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.lpi <= 300 or not 0 <= args.choke <= 10 or not 0 <= args.margin <= 100:
         raise InputError(None, _("--lpi, --choke or --margin is out of range"))
     brief = load_brief(args.brief)
-    design = open_design(args.design, brief.dpi)
+    # The user's own file, as for the other export formats: its linked images come along.
+    design = open_design(
+        args.design, brief.dpi, allow_local_images=True, base_dir=getattr(args, "base_dir", None)
+    )
     options = SeparationOptions(
         dpi=args.dpi,
         garment=args.garment,

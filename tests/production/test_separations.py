@@ -173,3 +173,24 @@ def test_cli_writes_pdf_and_png_plates(tmp_path: Path, three_inks: tuple[Brief, 
     ]
     assert main([*args, "--format", "separations", "--garment", "mauve", "-o", "x.pdf"]) == 2
     write_separations(separate(design, brief), tmp_path / "again.pdf")
+
+
+def test_cli_separates_a_plain_svg_with_its_linked_image(
+    tmp_path: Path, three_inks: tuple[Brief, Design]
+) -> None:
+    """A plain SVG of the user's own links a PNG beside it: its ink reaches the plates, as in
+    every other export format (only from under the design's folder or --base-dir)."""
+    from PIL import Image as PILImage
+
+    brief, _ = three_inks
+    PILImage.new("RGB", (40, 30), RED).save(tmp_path / "red.png")
+    (tmp_path / "art.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40mm" height="30mm" viewBox="0 0 40 30">'
+        '<image href="red.png" x="0" y="0" width="40" height="30"/></svg>'
+    )
+    args = ["export", str(tmp_path / "art.svg"), "--brief", brief.source, "--format"]
+    assert main([*args, "separations", "--garment", "White", "-o", str(tmp_path / "films")]) == 0
+    films = sorted(p.name for p in (tmp_path / "films").iterdir())
+    assert films == ["plate-01-red.png", "proof.png"]
+    plate = np.asarray(PILImage.open(tmp_path / "films" / films[0]).convert("L"))
+    assert (plate < 128).mean() > 0.25  # 40 × 30 mm of red ink on a 70 × 60 mm film
