@@ -140,7 +140,7 @@ def screenshot(app: QApplication, window, path: str) -> bool:
         )
     wait_for_thumbnails(window)  # bounded too: a picture that never comes stays a blank card
     app.processEvents()  # the layout after the brief came (the garment colours' box)
-    window.view.fit()
+    window.view.fit(scaled=False)  # the picture is the sharp frame, never a scaled one
     app.processEvents()
     return bool(window.grab().save(path, "PNG"))
 

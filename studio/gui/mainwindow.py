@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.garment_box.blockSignals(False)
         self.garment_action.setVisible(self.garment_box.count() > 0)
         self.show_editor()
-        self.view.fit()
+        self.view.fit(scaled=False)  # a new design: sharp at once
         self.update_title()
 
     def garment_chosen(self, index: int) -> None:

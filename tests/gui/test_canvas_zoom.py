@@ -46,9 +46,11 @@ def _pinch(window, at: QPoint, kind: Qt.NativeGestureType, value: float = 0.0) -
 
 def _pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
-    return np.frombuffer(image.constBits(), np.uint8).reshape(
-        image.height(), image.bytesPerLine()
-    )[:, : image.width() * 3].astype(int)
+    return (
+        np.frombuffer(image.constBits(), np.uint8)
+        .reshape(image.height(), image.bytesPerLine())[:, : image.width() * 3]
+        .astype(int)
+    )
 
 
 def test_a_pinch_zooms_about_the_fingers(window) -> None:
@@ -67,21 +69,74 @@ def test_a_pinch_zooms_about_the_fingers(window) -> None:
     assert window.zoom_label.text() == f"{zoom * 100:.0f} %"
 
 
-def test_frames_during_a_pinch_are_the_sharp_frame_scaled_until_it_ends(window) -> None:
+def _sharp(view) -> np.ndarray:
+    """The view painted as a plain repaint paints it (every item, now)."""
+    view.settle()
+    return _pixels(view.viewport().grab().toImage())
+
+
+def test_frames_during_a_pinch_are_the_sharp_frame_scaled_until_the_new_one_is_ready(
+    window, qtbot
+) -> None:
     _open(window)
     view = window.view
     at = QPoint(view.viewport().width() // 2, view.viewport().height() // 2)
     _pinch(window, at, Qt.NativeGestureType.ZoomNativeGesture, 0.1)
-    QApplication.processEvents()
-    assert not view.interim  # a gesture's first frame is painted sharply, and kept
+    during = _pixels(view.viewport().grab().toImage())  # nothing kept yet: painted sharply
     for _ in range(3):
         _pinch(window, at, Qt.NativeGestureType.ZoomNativeGesture, 0.1)
-        QApplication.processEvents()
-    assert view.interim  # the gesture's first frame, kept and scaled 1.1³
-    during = _pixels(view.viewport().grab().toImage())
+    assert view.interim
+    scaled = _pixels(view.viewport().grab().toImage())  # the first frame, scaled 1.1³
+    assert (scaled != during).any()
     _pinch(window, at, Qt.NativeGestureType.EndNativeGesture)
-    assert not view.interim
-    sharp = _pixels(view.viewport().grab().toImage())
-    diff = np.abs(during - sharp)
-    assert diff.mean() < 4  # the same picture at the same place (softer edges only)
+    qtbot.waitUntil(lambda: not view.interim, timeout=5000)  # no event needed: it comes
+    presented = _pixels(view.frames.image)
+    sharp = _sharp(view)
+    assert np.abs(presented - sharp).max() <= 1  # what a full repaint paints
+    assert np.abs(scaled - sharp).mean() < 4  # the same picture at the same place
     assert (sharp != sharp[0, 0]).any(axis=1).sum() > 100  # ...and it shows the artwork
+
+
+def test_a_zoom_from_the_menu_is_shown_scaled_at_once_then_sharp(window, qtbot) -> None:
+    _open(window)
+    view = window.view
+    qtbot.waitUntil(lambda: view.frames.valid, timeout=5000)  # prepared while the canvas is still
+    window.acts["zoom_in"].trigger()
+    assert view.interim
+    qtbot.waitUntil(lambda: not view.interim, timeout=5000)
+    assert view.frames.transform == view.viewportTransform()
+    assert np.abs(_pixels(view.frames.image) - _sharp(view)).max() <= 1
+
+
+def test_an_edit_during_a_zoom_is_painted_at_once(window, qtbot) -> None:
+    _open(window)
+    view = window.view
+    qtbot.waitUntil(lambda: view.frames.valid, timeout=5000)
+    window.acts["zoom_out"].trigger()
+    assert view.interim
+    window.ctrl.add([Rect(x=0, y=0, width=30, height=30, style=Style(fill="#1f2a44"))], "Add")
+    assert not view.interim and not view.frames.valid  # the old frame is not shown any more
+    qtbot.waitUntil(lambda: view.frames.valid, timeout=5000)  # a new one is made once still
+
+
+def test_sharp_frames_painted_in_strips_equal_one_full_repaint(window, qtbot, monkeypatch) -> None:
+    """At a zoom where strokes and antialiased edges cross the strips' edges (strips made thin,
+    as a heavy design's are)."""
+    monkeypatch.setattr("studio.gui.canvas.frames.SLICE_MS", 0.0)  # 4-pixel strips
+    doc = Document(width=200, height=150)
+    shapes = [
+        Ellipse(cx=10 + 13 * i, cy=10 + 9 * i, rx=9, ry=6, style=Style(fill="#d62839",
+                stroke="#111111", stroke_width=0.7))
+        for i in range(15)
+    ]  # fmt: skip
+    doc.layers.append(Layer("Artwork", elements=shapes))
+    window.ctrl.set_document(doc)
+    QApplication.processEvents()  # laid out, as on screen
+    view = window.view
+    view.set_zoom(1.7)
+    qtbot.waitUntil(lambda: view.frames.valid, timeout=5000)
+    view.frames.stats.slices_ms.clear()
+    window.acts["zoom_in"].trigger()
+    qtbot.waitUntil(lambda: not view.interim, timeout=5000)
+    assert len(view.frames.stats.slices_ms) >= 50  # the frame was painted in strips
+    assert np.abs(_pixels(view.frames.image) - _sharp(view)).max() <= 1

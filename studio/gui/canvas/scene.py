@@ -3,7 +3,7 @@ structure or some elements changed, and never changes the document itself."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 
@@ -35,6 +35,10 @@ class LayerItem(QGraphicsItem):
 
 
 class CanvasScene(QGraphicsScene):
+    # What the scene shows changed for a reason of the model's (document, selection, guides,
+    # garment, preview): the views' kept frames are out of date.
+    model_changed = Signal()
+
     def __init__(self, ctrl: Controller) -> None:
         super().__init__()
         self.ctrl = ctrl
@@ -65,6 +69,7 @@ class CanvasScene(QGraphicsScene):
         return self.ctrl.doc
 
     def rebuild(self) -> None:
+        self.model_changed.emit()
         for item in list(self.items()):
             if item.parentItem() is None:
                 self.removeItem(item)
@@ -98,6 +103,7 @@ class CanvasScene(QGraphicsScene):
         self.setSceneRect(rect)
 
     def rebuild_layers(self) -> None:
+        self.model_changed.emit()
         for item in self.layer_items:
             self.removeItem(item)
         self.layer_items = []
@@ -121,6 +127,7 @@ class CanvasScene(QGraphicsScene):
             stack += item.childItems()
 
     def update_elements(self, ids: list[str]) -> None:
+        self.model_changed.emit()
         for element_id in ids:
             item, element = self.items_by_id.get(element_id), self.doc.find(element_id)
             if item is not None and element is not None:
@@ -132,6 +139,7 @@ class CanvasScene(QGraphicsScene):
 
     # --- guides ----------------------------------------------------------------------------
     def rebuild_guides(self) -> None:
+        self.model_changed.emit()
         for line in self.guide_lines:
             self.removeItem(line)
         self.guide_lines = []
@@ -143,7 +151,7 @@ class CanvasScene(QGraphicsScene):
 
     def begin_guide_drag(self, orientation: Orientation, index: int | None) -> GuideLine:
         """The line that follows the mouse; the guide at ``index`` hides meanwhile."""
-        self.end_guide_drag()
+        self.end_guide_drag()  # model_changed too
         self.dragged_guide = GuideLine(orientation, 0.0, self.px_per_mm)
         self.dragged_guide.setVisible(False)  # until the mouse is over the canvas
         self.addItem(self.dragged_guide)
@@ -152,6 +160,7 @@ class CanvasScene(QGraphicsScene):
         return self.dragged_guide
 
     def end_guide_drag(self) -> None:
+        self.model_changed.emit()
         if self.dragged_guide is not None:
             self.removeItem(self.dragged_guide)
             self.dragged_guide = None
@@ -167,6 +176,7 @@ class CanvasScene(QGraphicsScene):
                 line.set_scale(px_per_mm)
 
     def update_overlay(self, *_: object) -> None:
+        self.model_changed.emit()
         ids = self.ctrl.selection
         box = ops.selection_box(self.doc, ids)
         locked = bool(ids) and not ops.movable(self.doc, ids)
@@ -174,6 +184,7 @@ class CanvasScene(QGraphicsScene):
 
     # --- garment and print preview ---------------------------------------------------------
     def set_garment(self, color: str) -> None:
+        self.model_changed.emit()
         self.garment = color
         brief = self.ctrl.brief
         if self.mockup is not None and brief is not None:
@@ -184,6 +195,7 @@ class CanvasScene(QGraphicsScene):
 
     def set_preview(self, on: bool) -> None:
         """Show exactly what export writes (the render of the one SVG) instead of the items."""
+        self.model_changed.emit()
         self.preview = on
         for item in self.layer_items:
             layer = next((lay for lay in self.doc.layers if lay.id == item.layer_id), None)
@@ -214,6 +226,7 @@ class CanvasScene(QGraphicsScene):
             self.preview_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
             self.addItem(self.preview_item)
         self.preview_item.setPixmap(QPixmap.fromImage(image))
+        self.model_changed.emit()
         self.preview_item.setScale(self.doc.width / max(image.width(), 1))
 
     def render_artwork(self, width_px: int, height_px: int) -> QImage:
