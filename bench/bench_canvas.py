@@ -1,19 +1,20 @@
 """Canvas paint time: a design of 1000 elements, panned and zoomed offscreen (goal: median frame
-<= 16 ms). Three ways, all printed, with the pan and zoom frames also apart:
+<= 16 ms). Printed:
 
-- render: each frame renders the whole view to a QImage after changing its transform (every
-  frame a full repaint: the worst case);
-- screen: each frame is the pan or zoom step and the event processing that repaints the view
-  in the (offscreen) window's backing store, as on screen: a pan scrolls the pixels already
-  drawn and paints only the uncovered strip, a zoom (as from the menu: ``zoom_by``) repaints
-  everything sharply;
-- pinch: the same frames, each zoom step a touchpad pinch event sent to the view; a gesture
-  is ten zoom steps (with the pans between them) and ends with the gesture's end event, whose
-  frame is counted too. Within a gesture the view paints its first frame sharply and then
-  scales it; the end frame repaints sharply. Those sharp frames are also printed apart.
+- full repaint: the whole view rendered to an image after each pan or zoom step: what one sharp
+  frame costs (it grows with the zoom: strokes wider than a pixel cost ten times a hairline);
+- pan and zoom: each frame a pan step or a zoom step from the menu (``zoom_by``), then the event
+  processing that paints it in the (offscreen) window's backing store, as on screen; a frame's
+  time is that of the view's paint events. A pan scrolls the pixels already drawn and paints the
+  uncovered strip; a zoom shows the kept sharp frame scaled, and the new sharp frame is painted
+  in strips between the events (``studio.gui.canvas.frames``): the strips are printed apart, as
+  the longest tasks the GUI thread runs;
+- zoom and wait: one zoom step at a time, each waited for until its sharp frame is on screen:
+  how long that takes (the zoom's latency to sharpness) and its strips;
+- pinch: the pan and zoom frames with each zoom step a touchpad pinch event sent to the view, a
+  gesture of ten zoom steps ending with the gesture's end event.
 
-On a shared machine the wall-clock figures grow with the others' load; the CPU time of each
-frame is printed too.
+On a shared machine wall-clock figures grow with the others' load; CPU time is printed too.
 
 Run: QT_QPA_PLATFORM=offscreen python bench/bench_canvas.py [FRAMES]"""
 
@@ -29,15 +30,31 @@ from collections.abc import Callable
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _q(values: list[float], q: float = 0.5) -> str:
+    if not values:
+        return "-"
+    return f"{sorted(values)[min(len(values) - 1, int(len(values) * q))]:.1f}"
+
+
 def main() -> None:
     from PySide6.QtCore import QPointF, Qt
-    from PySide6.QtGui import QImage, QNativeGestureEvent, QPainter, QPointingDevice
+    from PySide6.QtGui import QImage, QNativeGestureEvent, QPainter, QPaintEvent, QPointingDevice
 
     from studio.document.model import Document, Ellipse, Layer, Polygon, Rect, Style
     from studio.gui.app import application
     from studio.gui.canvas.scene import CanvasScene
     from studio.gui.canvas.view import CanvasView
     from studio.gui.controller import Controller
+
+    paints: list[float] = []  # ms of each paint event of the view, in order
+
+    class TimedView(CanvasView):
+        def paintEvent(self, event: QPaintEvent) -> None:
+            start = time.perf_counter()
+            strip = self.frames.painting  # a strip of a sharp frame: counted with the strips
+            super().paintEvent(event)
+            if not strip:
+                paints.append((time.perf_counter() - start) * 1000)
 
     frames = int(sys.argv[1]) if len(sys.argv) > 1 else 120
     app = application()
@@ -60,41 +77,87 @@ def main() -> None:
     doc.layers.append(Layer("Artwork", elements=elements))
     ctrl = Controller()
     ctrl.set_document(doc)
-    view = CanvasView(CanvasScene(ctrl))
+    view = TimedView(CanvasScene(ctrl))
     view.resize(1280, 800)
     view.show()
     app.processEvents()
-    view.fit()
+    view.fit(scaled=False)
     app.processEvents()
-    image = QImage(1280, 800, QImage.Format.Format_ARGB32_Premultiplied)
+    slices = view.frames.stats.slices_ms
 
-    def step(i: int) -> None:
-        if i % 2:
-            view.zoom_by(1.05 if (i // 20) % 2 == 0 else 1 / 1.05)
-        else:
-            view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 7)
+    def wait_sharp(still: bool = False) -> None:
+        """Until the zoom's sharp frame is on screen; ``still``: and the canvas has kept one
+        ready for the next zoom, as it does once still for a moment."""
+        deadline = time.perf_counter() + 10
+        while time.perf_counter() < deadline and (
+            view.interim or view.frames.busy or (still and not view.frames.valid)
+        ):
+            app.processEvents()
 
-    times: list[float] = []
-    cpu: list[float] = []
+    def zoom_factor(i: int) -> float:
+        return 1.05 if (i // 20) % 2 == 0 else 1 / 1.05
+
+    def pan() -> None:
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 7)
+
+    # --- full repaint: the cost of one sharp frame ---------------------------------------
+    image = QImage(1280, 800, QImage.Format.Format_RGB32)
+    full: list[float] = []
     for i in range(frames):
-        step(i)
-        start, start_cpu = time.perf_counter(), time.process_time()
+        view.zoom_by(zoom_factor(i)) if i % 2 else pan()
+        view.settle()
+        start = time.perf_counter()
         painter = QPainter(image)
         painter.setRenderHints(view.renderHints())  # antialiased, as the view paints on screen
         view.render(painter)
         painter.end()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    report("render", times, cpu)
+        full.append((time.perf_counter() - start) * 1000)
     app.processEvents()
-    times, cpu = [], []
-    for i in range(frames):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        step(i)
+    print(
+        f"full repaint (one sharp frame), 1000 elements at 1280x800: median {_q(full)} ms,"
+        f" p90 {_q(full, 0.9)} ms, max {max(full):.1f} ms"
+    )
+
+    # --- pan and zoom, as on screen ------------------------------------------------------
+    def run_frames(step: Callable[[int], None], label: str, gesture_end: Callable[[], None] | None):
+        view.fit(scaled=False)
+        wait_sharp(still=True)
         app.processEvents()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    report("screen", times, cpu)
+        kinds: dict[str, list[float]] = {"all": [], "pan": [], "zoom": []}
+        cpu: list[float] = []
+        del slices[:]
+        start_all = time.perf_counter()
+        for i in range(frames):
+            before = len(paints)
+            start_cpu = time.process_time()
+            step(i)
+            app.processEvents()
+            cpu.append((time.process_time() - start_cpu) * 1000)
+            frame = sum(paints[before:])
+            kinds["all"].append(frame)
+            kinds["zoom" if i % 2 else "pan"].append(frame)
+            if gesture_end is not None and i % 20 == 19:
+                before = len(paints)
+                gesture_end()
+                app.processEvents()
+                kinds["all"].append(sum(paints[before:]))
+        wait_sharp()
+        wall = time.perf_counter() - start_all
+        print(
+            f"{label}: {len(kinds['all'])} frames: paint median {_q(kinds['all'])} ms, p90"
+            f" {_q(kinds['all'], 0.9)} ms, max {max(kinds['all']):.1f} ms (goal: median <= 16);"
+            f" pans median {_q(kinds['pan'])} ms, zooms median {_q(kinds['zoom'])} ms"
+        )
+        print(
+            f"  sharp frames painted in {len(slices)} strips between the events: median"
+            f" {_q(slices)} ms, p90 {_q(slices, 0.9)} ms, max {max(slices, default=0):.1f} ms;"
+            f" CPU per step median {_q(cpu)} ms; {wall:.2f} s in all"
+        )
+
+    def menu_step(i: int) -> None:
+        view.zoom_by(zoom_factor(i)) if i % 2 else pan()
+
+    run_frames(menu_step, "pan and zoom (menu zooms)", None)
 
     device = QPointingDevice.primaryPointingDevice()
     centre = QPointF(view.viewport().rect().center())
@@ -106,61 +169,31 @@ def main() -> None:
 
     def pinch_step(i: int) -> None:
         if i % 2:
-            factor = 1.05 if (i // 20) % 2 == 0 else 1 / 1.05
-            gesture(Qt.NativeGestureType.ZoomNativeGesture, factor - 1.0)
+            gesture(Qt.NativeGestureType.ZoomNativeGesture, zoom_factor(i) - 1.0)
         else:
-            view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 7)
+            pan()
 
-    app.processEvents()
-    frames_t: dict[str, list[float]] = {"all": [], "pan": [], "zoom": [], "sharp": []}
-    frames_cpu: dict[str, list[float]] = {"all": [], "pan": [], "zoom": [], "sharp": []}
+    run_frames(pinch_step, "pinch", lambda: gesture(Qt.NativeGestureType.EndNativeGesture))
 
-    def timed(action: Callable[[], None], *kinds: str) -> None:
-        start, start_cpu = time.perf_counter(), time.process_time()
-        action()
-        app.processEvents()
-        for kind in ("all", *kinds):
-            frames_t[kind].append(time.perf_counter() - start)
-            if kind in frames_cpu:
-                frames_cpu[kind].append(time.process_time() - start_cpu)
-
-    for i in range(frames):
-        kinds = ["zoom" if i % 2 else "pan"]
-        if i % 20 == 1:  # a gesture's first zoom step: painted sharply and kept
-            kinds.append("sharp")
-        timed(lambda i=i: pinch_step(i), *kinds)
-        if i % 20 == 19:  # the fingers lift: the end of the gesture, painted sharply
-            timed(lambda: gesture(Qt.NativeGestureType.EndNativeGesture), "zoom", "sharp")
-    t, c = frames_t, frames_cpu
+    # --- zoom and wait for the sharp frame -------------------------------------------------
+    view.fit(scaled=False)
+    wait_sharp(still=True)
+    latencies, paint_ms, strips_per = [], [], []
+    del slices[:]
+    for i in range(40):
+        before, first_slice = len(paints), len(slices)
+        start = time.perf_counter()
+        view.zoom_by(1.25 if (i // 5) % 2 == 0 else 0.8)
+        wait_sharp()
+        latencies.append((time.perf_counter() - start) * 1000)
+        paint_ms.extend(paints[before:])
+        strips_per.append(len(slices) - first_slice)
     print(
-        f"pinch: 1000 elements, {len(t['all'])} frames at 1280x800: median {_q(t['all'])} ms,"
-        f" p90 {_q(t['all'], 0.9)} ms (goal <= 16 ms); pans median {_q(t['pan'])} ms, zooms"
-        f" median {_q(t['zoom'])} ms; of them the {len(t['sharp'])} sharp ones (each"
-        f" gesture's first and end frames) median {_q(t['sharp'])} ms"
-    )
-    print(
-        f"pinch CPU time: median {_q(c['all'])} ms, pans {_q(c['pan'])} ms, zooms"
-        f" {_q(c['zoom'])} ms, sharp frames {_q(c['sharp'])} ms"
-    )
-
-
-def _q(values: list[float], q: float = 0.5) -> str:
-    return f"{sorted(values)[int(len(values) * q)] * 1000:.1f}"
-
-
-def report(mode: str, times: list[float], cpu: list[float]) -> None:
-    def ms(values: list[float], q: float = 0.5) -> str:
-        return f"{sorted(values)[int(len(values) * q)] * 1000:.1f}"
-
-    print(
-        f"{mode}: 1000 elements, {len(times)} frames at 1280x800: median"
-        f" {statistics.median(times) * 1000:.1f} ms, p90 {ms(times, 0.9)} ms (goal <= 16 ms);"
-        f" pans median {ms(times[0::2])} ms, zooms median {ms(times[1::2])} ms"
-    )
-    print(
-        f"{mode} CPU time (this process, all threads; what other processes' load cannot"
-        f" inflate): median {statistics.median(cpu) * 1000:.1f} ms, pans {ms(cpu[0::2])} ms,"
-        f" zooms {ms(cpu[1::2])} ms"
+        f"zoom and wait (40 zooms of 1.25x from the menu, from fit to 3x and back): zoom to"
+        f" sharp frame median {_q(latencies)} ms, p90 {_q(latencies, 0.9)} ms; paint events"
+        f" median {_q(paint_ms)} ms, max {max(paint_ms):.1f} ms; strips per frame median"
+        f" {statistics.median(strips_per):.0f}, strip median {_q(slices)} ms, max"
+        f" {max(slices, default=0):.1f} ms"
     )
 
 
