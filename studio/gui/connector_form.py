@@ -396,7 +396,7 @@ class SignInPanel(QGroupBox):
         it there to cut it off completely)."""
         for name in (tokens.ACCESS, tokens.REFRESH, tokens.EXPIRES):
             self._credentials.delete(self._manifest.id, name)
-        self._say(tr("Signed out: the tokens were removed from the credential store."))
+        self._say(tr("Signed out: the stored tokens were removed."))
         self.refresh()
 
 
