@@ -20,11 +20,26 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 
-from studio.connectors.errors import AuthRequired, ServerError
+from studio.connectors.errors import AuthRequired, Cancelled, ServerError
 from studio.connectors.http import ConnectorSession, network_errors, short_body
-from studio.i18n import _
+from studio.i18n import N_, _, translations
 
 DONE_PAGE = b"<html><body><p>Signed in. You can close this tab and return to Motif Studio.</p>"
+NOT_DONE_PAGE = (
+    b"<html><body><p>The sign-in did not complete. Return to Motif Studio to see why.</p>"
+)
+POLL = 0.1
+"""Seconds between two looks at the deadline and the ``cancelled`` hook while waiting."""
+
+REFUSALS = {
+    "access_denied": N_("access was denied (you or the platform said no)"),
+    "invalid_scope": N_("the platform does not grant the access this connector asks for"),
+    "unauthorized_client": N_("the platform does not let this app sign in this way"),
+    "invalid_request": N_("the platform found the sign-in request malformed"),
+    "server_error": N_("the platform failed while signing in; try again later"),
+    "temporarily_unavailable": N_("the platform is busy; try again later"),
+}
+"""RFC 6749 section 4.1.2.1 error codes, said in plain words (others are shown as they come)."""
 
 
 @dataclass(frozen=True)
@@ -58,17 +73,23 @@ class _Redirect(HTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Redirect
+    timeout = 5.0  # a browser's idle preconnect must not hold the loop (and the cancel) up
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def do_GET(self) -> None:
-        self.server.query = parse_qs(urlsplit(self.path).query)
+        query = parse_qs(urlsplit(self.path).query)
+        if not query:  # a favicon or a stray request: keep waiting for the redirect itself
+            self.send_error(404)
+            return
+        self.server.query = query
+        page = DONE_PAGE if "code" in query else NOT_DONE_PAGE
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(DONE_PAGE)))
+        self.send_header("Content-Length", str(len(page)))
         self.end_headers()
-        self.wfile.write(DONE_PAGE)
+        self.wfile.write(page)
 
 
 def authorize(
@@ -76,12 +97,20 @@ def authorize(
     open_browser: Callable[[str], object] = webbrowser.open,
     timeout: float = 300.0,
     session: requests.Session | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Tokens:
-    """Run the whole sign-in; raises AuthRequired if the user refuses or time runs out."""
+    """Run the whole sign-in; raises AuthRequired if the user refuses or time runs out.
+
+    ``open_browser`` gets the authorize URL and must return at once (as ``webbrowser.open``
+    does). ``cancelled`` is asked every ``POLL`` seconds while we wait for the browser, and once
+    more before the code is exchanged; when it says True the loopback port is closed and
+    :class:`Cancelled` is raised (the GUI passes its task's ``cancel.is_set``).
+    """
+    stop = cancelled or (lambda: False)
     verifier, challenge = pkce_pair()
     state = secrets.token_urlsafe(16)
     server = _Redirect(("127.0.0.1", 0), _Handler)
-    server.timeout = 0.2
+    server.timeout = POLL
     redirect_uri = f"http://127.0.0.1:{server.server_address[1]}/"
     params = {
         "response_type": "code", "client_id": config.client_id, "redirect_uri": redirect_uri,
@@ -91,23 +120,32 @@ def authorize(
     try:
         open_browser(f"{config.authorize_url}?{urlencode(params)}")
         deadline = time.monotonic() + timeout
-        while server.query is None and time.monotonic() < deadline:
+        while server.query is None and time.monotonic() < deadline and not stop():
             server.handle_request()
         query = server.query
     finally:
         server.server_close()
+    if stop():
+        raise Cancelled(_("sign-in cancelled"))
     if query is None:
         raise AuthRequired(_("sign-in timed out: no answer from the browser"))
     if query.get("state", [""])[0] != state:
         raise AuthRequired(_("sign-in answer does not match our request (state)"))
     if "code" not in query:
-        raise AuthRequired(
-            _("sign-in refused: {reason}").format(reason=query.get("error", ["no code"])[0])
-        )
+        raise AuthRequired(_("sign-in refused: {reason}").format(reason=refusal_reason(query)))
     return _token_request(config, session, {
         "grant_type": "authorization_code", "code": query["code"][0],
         "redirect_uri": redirect_uri, "code_verifier": verifier,
     })  # fmt: skip
+
+
+def refusal_reason(query: dict[str, list[str]]) -> str:
+    """The platform's ``error`` in plain words, with its ``error_description`` if it sent one."""
+    code = query.get("error", [""])[0]
+    known = REFUSALS.get(code)
+    reason = translations().gettext(known) if known else code or _("the answer has no code")
+    description = " ".join(query.get("error_description", [""])[0].split())[:200]
+    return f"{reason} ({description})" if description else reason
 
 
 def refresh(
