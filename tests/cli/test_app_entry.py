@@ -51,3 +51,20 @@ def test_starting_the_app_imports_no_command_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    """``motif-studio check`` on a brand's server pays for the check, not for the connectors."""
+    code = (
+        "import sys\n"
+        "from studio.cli import main as m\n"
+        "m.run_command = lambda args: 0\n"  # stop where the command would run
+        "assert m.main(['check', '--brief', 'b.json', 'd.svg']) == 0\n"
+        "print([n for n in m.COMMAND_MODULES if n in sys.modules])\n"
+        "print('studio.connectors.registry' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["['studio.cli.check']", "False"]
