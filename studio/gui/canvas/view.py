@@ -197,7 +197,8 @@ class CanvasView(QGraphicsView):
             if not scrolled:  # something changed on screen: the kept frame is out of date
                 self.frames.cancel()
                 self.frames.invalidate()
-            self.frames.schedule()
+            if self.scene().focusItem() is None:  # not while a text caret blinks
+                self.frames.schedule()
             return
         frames = self.frames
         assert frames.image is not None
