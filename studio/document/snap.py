@@ -6,6 +6,7 @@ into mm at the current zoom).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from studio.document.geometry import Box
@@ -14,32 +15,45 @@ from studio.document.model import Document
 
 @dataclass
 class Targets:
-    """Lines a box may snap to, in mm: vertical lines (x) and horizontal lines (y)."""
+    """Lines a box may snap to, in mm: vertical lines (x) and horizontal lines (y), sorted, so
+    the nearest one is found by bisection (a drag among 1000 elements asks at every step)."""
 
     xs: list[float] = field(default_factory=list)
     ys: list[float] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.xs = sorted(self.xs)
+        self.ys = sorted(self.ys)
+
 
 def targets(doc: Document, others: list[Box]) -> Targets:
     """The guides, the artboard's edges and centre, and the edges and centres of ``others``."""
-    out = Targets()
-    for guide in doc.guides:
-        (out.xs if guide.orientation == "vertical" else out.ys).append(guide.position)
-    out.xs += [0.0, doc.width / 2, doc.width]
-    out.ys += [0.0, doc.height / 2, doc.height]
+    xs = [g.position for g in doc.guides if g.orientation == "vertical"]
+    ys = [g.position for g in doc.guides if g.orientation != "vertical"]
+    xs += [0.0, doc.width / 2, doc.width]
+    ys += [0.0, doc.height / 2, doc.height]
     for box in others:
-        out.xs += [box.x, box.center[0], box.right]
-        out.ys += [box.y, box.center[1], box.bottom]
-    return out
+        xs += [box.x, box.center[0], box.right]
+        ys += [box.y, box.center[1], box.bottom]
+    return Targets(xs, ys)
+
+
+def nearest(lines: list[float], value: float) -> float | None:
+    """The line of sorted ``lines`` nearest to ``value`` (None when there is none)."""
+    i = bisect_left(lines, value)
+    near = [lines[j] for j in (i - 1, i) if 0 <= j < len(lines)]
+    return min(near, key=lambda line: abs(line - value)) if near else None
 
 
 def _best(edges: list[float], lines: list[float], distance: float) -> float | None:
     best: float | None = None
     for edge in edges:
-        for line in lines:
-            delta = line - edge
-            if abs(delta) <= distance and (best is None or abs(delta) < abs(best)):
-                best = delta
+        line = nearest(lines, edge)
+        if line is None:
+            continue
+        delta = line - edge
+        if abs(delta) <= distance and (best is None or abs(delta) < abs(best)):
+            best = delta
     return best
 
 
@@ -57,7 +71,8 @@ def snap_box(
 
 def _line(box: Box, delta: float, lines: list[float], axis: str) -> float:
     edges = [box.x, box.center[0], box.right] if axis == "x" else [box.y, box.center[1], box.bottom]
-    return min(lines, key=lambda v: min(abs(v - (e + delta)) for e in edges))
+    near = [line for e in edges if (line := nearest(lines, e + delta)) is not None]
+    return min(near, key=lambda v: min(abs(v - (e + delta)) for e in edges))
 
 
 def snap_point(x: float, y: float, found: Targets, distance: float) -> tuple[float, float]:

@@ -120,3 +120,29 @@ def test_layers_panel_hides_and_locks_through_undoable_commands(window, fraise_b
         [],
     )
     assert [lay.name for lay in window.ctrl.doc.layers] == ["Brand", "Artwork"]
+
+
+def test_layers_panel_follows_edits_made_elsewhere(window, fraise_design_path, qtbot) -> None:
+    """Renamed from the properties, hidden by undo, selected on the canvas: the rows follow."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.open_path(fraise_design_path)
+    QApplication.processEvents()
+    sun = next(e for e in window.ctrl.doc.walk() if e.name == "Sun")
+
+    def row():
+        artwork = window.layers.topLevelItem(1)
+        found = [artwork.child(i) for i in range(artwork.childCount())]
+        return next(r for r in found if r.data(0, Qt.ItemDataRole.UserRole) == sun.id)
+
+    window.ctrl.set_attrs({sun.id: {"name": "Big sun"}}, "Rename")
+    assert row().text(0) == "Big sun"
+    window.ctrl.set_attrs({sun.id: {"visible": False}}, "Hide")
+    assert row().checkState(1) == Qt.CheckState.Unchecked
+    window.acts["undo"].trigger()
+    assert row().checkState(1) == Qt.CheckState.Checked
+    window.ctrl.select([sun.id])
+    assert [r.text(0) for r in window.layers.selectedItems()] == ["Big sun"]
+    window.ctrl.select([])
+    assert window.layers.selectedItems() == []

@@ -1,5 +1,7 @@
 """Layers and their elements (topmost first, as design tools show them): show, lock, rename,
-reorder by drag, select. The tree is rebuilt from the model after every change."""
+reorder by drag, select. The tree is rebuilt from the model when its structure changes; an
+edit of some elements updates their rows only (a drag among 1000 elements changes one
+element per mouse move, and rebuilding 1000 rows cost ~30 ms a step)."""
 
 from __future__ import annotations
 
@@ -41,13 +43,14 @@ class LayersPanel(QTreeWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self._syncing = False
+        self._rows: dict[str, QTreeWidgetItem] = {}  # element and layer id -> its row
         # Rebuilding deletes the tree's items: never do it inside one of their own signals
         # (a checkbox click that hides a layer), so rebuilds wait for the event loop.
         self._later = QTimer(self, singleShot=True, interval=0)
         self._later.timeout.connect(self.rebuild)
         ctrl.document_replaced.connect(self.rebuild)
         ctrl.structure_changed.connect(self._later.start)
-        ctrl.elements_changed.connect(lambda _: self._later.start())
+        ctrl.elements_changed.connect(self._update_rows)
         ctrl.selection_changed.connect(self.show_selection)
         self.itemChanged.connect(self._item_changed)
         self.itemSelectionChanged.connect(self._selection_edited)
@@ -65,6 +68,7 @@ class LayersPanel(QTreeWidget):
         item.setFlags(flags)
         item.setCheckState(1, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
         item.setCheckState(2, Qt.CheckState.Checked if locked else Qt.CheckState.Unchecked)
+        self._rows[item_id] = item
         return item
 
     def _element_row(self, element: Element) -> QTreeWidgetItem:
@@ -77,8 +81,10 @@ class LayersPanel(QTreeWidget):
         return row
 
     def rebuild(self) -> None:
+        self._later.stop()
         self._syncing = True
         self.clear()
+        self._rows = {}
         for layer in reversed(self.ctrl.doc.layers):
             row = self._row(layer.name, layer.id, "layer", layer.visible, layer.locked)
             for element in reversed(layer.elements):
@@ -90,23 +96,37 @@ class LayersPanel(QTreeWidget):
         self.resizeColumnToContents(1)
         self.resizeColumnToContents(2)
 
+    def _update_rows(self, ids: list[str]) -> None:
+        """The rows of ``ids`` show their elements' name, visibility and lock again; a group
+        (whose children may have changed) or an element without a row rebuilds the tree."""
+        if self._later.isActive():
+            return  # a rebuild is on its way
+        self._syncing = True
+        try:
+            for element_id in ids:
+                element, row = self.ctrl.doc.find(element_id), self._rows.get(element_id)
+                if element is None or row is None or isinstance(element, Group):
+                    self._later.start()
+                    return
+                if row.text(0) != (element.name or element.kind):
+                    row.setText(0, element.name or element.kind)
+                for column, on in ((1, element.visible), (2, element.locked)):
+                    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+                    if row.checkState(column) != state:
+                        row.setCheckState(column, state)
+        finally:
+            self._syncing = False
+
     def show_selection(self, ids: list[str]) -> None:
+        """Select the rows of ``ids`` and only them, touching only the rows that change."""
         self._syncing = True
         wanted = set(ids)
-        for item in self._all_items():
-            item.setSelected(item.data(0, ID_ROLE) in wanted)
+        shown = {item.data(0, ID_ROLE) for item in self.selectedItems()}
+        for item_id in shown ^ wanted:
+            row = self._rows.get(item_id)
+            if row is not None:
+                row.setSelected(item_id in wanted)
         self._syncing = False
-
-    def _all_items(self) -> list[QTreeWidgetItem]:
-        out: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
-        while stack:
-            item = stack.pop()
-            if item is None:
-                continue
-            out.append(item)
-            stack += [item.child(i) for i in range(item.childCount())]
-        return out
 
     def _selection_edited(self) -> None:
         if self._syncing:
