@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -220,6 +221,13 @@ class CanvasView(QGraphicsView):
         self.settle()
         self.frames.invalidate()
         super().resizeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden (the welcome page, a minimised window): no frame painted for nobody."""
+        self.settle()
+        self.frames.cancel()
+        self.frames.invalidate()
+        super().hideEvent(event)
 
     # --- snapping --------------------------------------------------------------------------
     def snap_reach(self) -> float:
