@@ -6,53 +6,19 @@ import colorsys
 import re
 from dataclasses import dataclass
 
-NAMED = {
-    "black": (0, 0, 0),
-    "white": (255, 255, 255),
-    "red": (255, 0, 0),
-    "green": (0, 128, 0),
-    "blue": (0, 0, 255),
-    "yellow": (255, 255, 0),
-    "cyan": (0, 255, 255),
-    "aqua": (0, 255, 255),
-    "magenta": (255, 0, 255),
-    "fuchsia": (255, 0, 255),
-    "gray": (128, 128, 128),
-    "grey": (128, 128, 128),
-    "silver": (192, 192, 192),
-    "maroon": (128, 0, 0),
-    "olive": (128, 128, 0),
-    "lime": (0, 255, 0),
-    "teal": (0, 128, 128),
-    "navy": (0, 0, 128),
-    "purple": (128, 0, 128),
-    "orange": (255, 165, 0),
-    "pink": (255, 192, 203),
-    "brown": (165, 42, 42),
-    "gold": (255, 215, 0),
-    "darkgreen": (0, 100, 0),
-    "darkred": (139, 0, 0),
-    "darkblue": (0, 0, 139),
-    "lightgray": (211, 211, 211),
-    "lightgrey": (211, 211, 211),
-    "darkgray": (169, 169, 169),
-    "darkgrey": (169, 169, 169),
-    "crimson": (220, 20, 60),
-    "indigo": (75, 0, 130),
-    "violet": (238, 130, 238),
-    "beige": (245, 245, 220),
-    "ivory": (255, 255, 240),
-    "tomato": (255, 99, 71),
-    "coral": (255, 127, 80),
-    "salmon": (250, 128, 114),
-    "khaki": (240, 230, 140),
-    "steelblue": (70, 130, 180),
-    "skyblue": (135, 206, 235),
-    "tan": (210, 180, 140),
-    "chocolate": (210, 105, 30),
-    "firebrick": (178, 34, 34),
-    "forestgreen": (34, 139, 34),
-}
+def _css_named_colours() -> dict[str, tuple[int, int, int]]:
+    """The 148 CSS named colours (``rebeccapurple``, ``darkslategray``...), from Pillow's
+    table: an element painted in a name we did not know would count as painting nothing."""
+    from PIL import ImageColor
+
+    out = {}
+    for name in ImageColor.colormap:
+        rgb = ImageColor.getrgb(name)
+        out[name] = (int(rgb[0]), int(rgb[1]), int(rgb[2]))
+    return out
+
+
+NAMED = _css_named_colours()
 _URL = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)['\"]?\s*\)\s*(.*)$")
 _FUNC = re.compile(r"^(rgba?|hsla?)\(\s*([^)]*)\)$", re.IGNORECASE)
 

@@ -31,7 +31,7 @@ INHERITED = frozenset(
         "font-style",
         "text-anchor",
         "letter-spacing",
-        "vector-effect-inherited",
+        "color",
     }
 )
 NOT_INHERITED = frozenset(
@@ -44,6 +44,8 @@ NOT_INHERITED = frozenset(
         "filter",
         "stop-color",
         "stop-opacity",
+        "overflow",
+        "mask-type",
     }
 )
 PROPERTIES = INHERITED | NOT_INHERITED
@@ -64,14 +66,52 @@ INITIAL = {
 
 
 def parse_declarations(text: str) -> dict[str, str]:
-    """``"fill:red; stroke : blue"`` -> ``{"fill": "red", "stroke": "blue"}``."""
+    """``"fill:red; stroke : blue"`` -> ``{"fill": "red", "stroke": "blue"}``; the ``font``
+    shorthand is expanded into the longhands it sets (in place, so order still counts)."""
     out: dict[str, str] = {}
     for decl in tinycss2.parse_declaration_list(text, skip_whitespace=True, skip_comments=True):
         if decl.type == "declaration":
             name = decl.lower_name
             if name in PROPERTIES:
                 out[name] = tinycss2.serialize(decl.value).strip()
+            elif name == "font":
+                out.update(font_shorthand(tinycss2.serialize(decl.value).strip()))
     return out
+
+
+_FONT_SIZE_TOKEN = re.compile(
+    r"^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?:[a-zA-Z]+|%)|0|"
+    r"xx-small|x-small|small|medium|large|x-large|xx-large|larger|smaller)$",
+    re.IGNORECASE,
+)
+_FONT_WEIGHTS = {"normal": "400", "bold": "700", "bolder": "700", "lighter": "300"}
+
+
+def font_shorthand(value: str) -> dict[str, str]:
+    """The longhands of a CSS ``font`` shorthand (``bold 12pt "Noto Sans", sans-serif``);
+    nothing for system fonts (``caption``...) or what does not parse."""
+    words = value.split()
+    for i, word in enumerate(words):
+        size, _, _line_height = word.partition("/")
+        if not _FONT_SIZE_TOKEN.match(size) or i == len(words) - 1:
+            continue
+        family = " ".join(words[i + 1 :])
+        if family.startswith("/"):  # "12pt / 1.2 Family"
+            family = family.split(None, 2)[-1] if len(family.split()) > 2 else ""
+        if not family:
+            return {}
+        out = {"font-size": size, "font-family": family, "font-style": "normal"}
+        out["font-weight"] = "400"
+        for before in words[:i]:
+            low = before.lower()
+            if low in ("italic", "oblique"):
+                out["font-style"] = low
+            elif low in _FONT_WEIGHTS:
+                out["font-weight"] = _FONT_WEIGHTS[low]
+            elif low.isdigit():
+                out["font-weight"] = low
+        return out
+    return {}
 
 
 @dataclass

@@ -6,7 +6,10 @@ its cumulative transform (to millimetres from the trim box's top-left), its comp
 tight box after transforms (outline points are transformed, not boxes) and what it paints.
 ``display="none"``, ``visibility="hidden"``, zero opacity and the contents of ``<defs>``,
 ``<clipPath>``, ``<mask>``, ``<symbol>`` are not artwork; ``<use>`` is followed (with a depth
-limit, so reference loops end); nested ``<svg>`` maps its ``viewBox`` and clips to its viewport.
+limit, so reference loops end); nested ``<svg>`` maps its ``viewBox`` and clips to its viewport
+(unless ``overflow: visible``). Clip paths (in user space or the element's own box) and hard
+masks (opaque or white shapes, as Figma writes) clip boxes; a soft mask (gradients, grey or
+translucent shapes, images) makes what it covers partly transparent.
 """
 
 from __future__ import annotations
@@ -148,7 +151,8 @@ class SvgTree:
 class Inherited:
     """What an element inherits from where it is drawn: the transform to mm, the computed
     style, the opacity, the element it reports as (``owner``), the required group it belongs
-    to, the ``<use>`` depth, the viewport (for percentages) and the clip box."""
+    to, the ``<use>`` depth, the viewport (for percentages), the clip box and whether a soft
+    mask lies over it."""
 
     matrix: Matrix
     style: dict[str, str]
@@ -158,6 +162,8 @@ class Inherited:
     depth: int
     viewport: tuple[float, float]
     clip: Box | None
+    masked: bool = False
+    """Under a mask that lets the artwork partly through (a soft mask)."""
 
 
 @dataclass
@@ -266,7 +272,15 @@ class _Walker:
         """``children``, reusing each child's walk from the last build when its markup and
         what it inherits are unchanged (see :class:`TreeCache`)."""
         assert self.cache is not None
-        context = (at.matrix, tuple(at.style.items()), at.opacity, at.owner, at.viewport, at.clip)
+        context = (
+            at.matrix,
+            tuple(at.style.items()),
+            at.opacity,
+            at.owner,
+            at.viewport,
+            at.clip,
+            at.masked,
+        )
         for index, child in enumerate(list(node)):
             tag = local(child.tag)
             markup = _markup(child) if tag and tag not in SKIP else None
@@ -316,7 +330,7 @@ class _Walker:
             return
         matrix = multiply(parent.matrix, parse_transform(node.get("transform")))
         owner, required, depth = parent.owner, parent.required, parent.depth
-        viewport, clip = parent.viewport, parent.clip
+        viewport, clip, masked = parent.viewport, parent.clip, parent.masked
         own_id = node.get("id")
         if (
             own_id
@@ -337,21 +351,31 @@ class _Walker:
             )
             self.required.setdefault(req_id, required)
             self.created.append(required)
+        font = float(style.get("font-size", 16))
         if "clip-path" in style:
-            clip = intersect(clip, self._clip_box(style["clip-path"], matrix))
+            clip = intersect(
+                clip, self._clip_box(style["clip-path"], matrix, node, tag, viewport, font)
+            )
+        if style.get("mask", "none") != "none":
+            soft, mask_box = self._mask(style["mask"], matrix)
+            masked = masked or soft
+            clip = intersect(clip, mask_box)
         if tag in CONTAINERS:
             if tag == "svg":
                 matrix, viewport, frame = self._nested(node, matrix, viewport)
-                clip = intersect(clip, frame)
+                if not _overflows(style):
+                    clip = intersect(clip, frame)
                 if required is not None and required.frame is None:
                     required.frame = frame
             self.children(
-                node, Inherited(matrix, style, opacity, owner, required, depth, viewport, clip)
+                node,
+                Inherited(matrix, style, opacity, owner, required, depth, viewport, clip, masked),
             )
             return
         if tag == "use":
             self._use(
-                node, Inherited(matrix, style, opacity, owner, required, depth, viewport, clip)
+                node,
+                Inherited(matrix, style, opacity, owner, required, depth, viewport, clip, masked),
             )
             return
         leaf = self._leaf(node, tag, matrix, style, opacity, _public(owner), viewport)
@@ -362,7 +386,7 @@ class _Walker:
             if clipped is None or clipped.width <= 0 or clipped.height <= 0:
                 return
             leaf.box = clipped
-        leaf.masked = "mask" in style and style["mask"] != "none"
+        leaf.masked = masked
         if required is not None:
             leaf.required = required.id
             required.leaves.append(leaf)
@@ -396,6 +420,7 @@ class _Walker:
             target_style = compute_style(target, style, self.sheet)
             vb = parse_view_box(target.get("viewBox"))
             vp = (vb[2], vb[3]) if vb else (w, h)
+            # ``overflow: visible`` on the symbol draws past its viewport (as resvg does).
             inside = replace(
                 at,
                 matrix=inner_matrix,
@@ -403,7 +428,7 @@ class _Walker:
                 owner=owner,
                 depth=at.depth + 1,
                 viewport=vp,
-                clip=intersect(clip, frame),
+                clip=clip if _overflows(target_style) else intersect(clip, frame),
             )
             self.children(target, inside)
             return
@@ -421,12 +446,28 @@ class _Walker:
         frame = Box(x, y, w, h).transformed(matrix)
         return multiply(matrix, inner), ((vb[2], vb[3]) if vb else (w, h)), frame
 
-    def _clip_box(self, value: str, matrix: Matrix) -> Box | None:
+    def _clip_box(
+        self,
+        value: str,
+        matrix: Matrix,
+        node: ET.Element,
+        tag: str,
+        viewport: tuple[float, float],
+        font: float,
+    ) -> Box | None:
         paint = parse_paint(value)
         target = self.ids.get(paint.ref or "")
         if target is None or local(target.tag) != "clipPath":
             return None
-        m = multiply(matrix, parse_transform(target.get("transform")))
+        m = matrix
+        if target.get("clipPathUnits") == "objectBoundingBox":
+            # The clip's unit square is the element's own box; for a group, whose box is
+            # not worked out here, no clip box is better than a wrong one.
+            own = _own_box(node, tag, viewport, font)
+            if own is None or own.width <= 0 or own.height <= 0:
+                return None
+            m = multiply(m, (own.width, 0.0, 0.0, own.height, own.x, own.y))
+        m = multiply(m, parse_transform(target.get("transform")))
         boxes = []
         for child in target:
             tag = local(child.tag)
@@ -436,6 +477,65 @@ class _Walker:
                 if pts:
                     boxes.append(bounds_of([apply(cm, *p) for p in pts]))
         return union(boxes) if boxes else None
+
+    def _mask(self, value: str, matrix: Matrix) -> tuple[bool, Box | None]:
+        """Whether the mask ``value`` refers to lets artwork partly through (soft), and the
+        box outside which it hides everything (None: not worked out). Figma and others mask
+        with opaque shapes (``mask-type: alpha``) or pure white ones: a hard mask is a clip,
+        not transparency; gradients, images, filters, grey or translucent shapes are soft."""
+        target = self.ids.get(parse_paint(value).ref or "")
+        if target is None or local(target.tag) != "mask":
+            return False, None
+        own = compute_style(target, dict(INITIAL), self.sheet)
+        alpha_mask = own.get("mask-type", "luminance").strip() == "alpha"
+        content_user = target.get("maskContentUnits", "userSpaceOnUse") == "userSpaceOnUse"
+        soft = False
+        boxes: list[Box] = []
+        exact = content_user
+        stack = [(child, own, matrix) for child in target]
+        while stack:
+            node, parent, m = stack.pop()
+            tag = local(node.tag)
+            if not tag or tag in ("title", "desc", "metadata"):
+                continue
+            style = compute_style(node, parent, self.sheet)
+            if style.get("display", "").strip() == "none":
+                continue
+            m = multiply(m, parse_transform(node.get("transform")))
+            if tag == "g":
+                if opacity_value(style.get("opacity")) < 0.999 or "filter" in style:
+                    soft = True
+                stack += [(child, style, m) for child in node]
+                continue
+            if tag not in SHAPES or "filter" in style:
+                soft, exact = True, False
+                continue
+            if style.get("visibility", "visible") in ("hidden", "collapse"):
+                continue
+            fill = parse_paint(style.get("fill"), style.get("color"))
+            stroke = parse_paint(style.get("stroke"), style.get("color"))
+            if opacity_value(style.get("opacity")) < 0.999:
+                soft = True
+            for paint, opacity in (
+                (fill, style.get("fill-opacity")),
+                (stroke, style.get("stroke-opacity")),
+            ):
+                if paint.ref is not None or (
+                    paint.rgb is not None
+                    and (
+                        paint.alpha * opacity_value(opacity) < 0.999
+                        or (not alpha_mask and paint.rgb != (255, 255, 255))
+                    )
+                ):
+                    soft = True
+            if stroke.rgb is not None or stroke.ref is not None:
+                exact = False  # a stroke's reach is not worked out here
+            pts = shape_points(node, tag, (100.0, 100.0))
+            if pts and (fill.rgb is not None or fill.ref is not None):
+                boxes.append(bounds_of([apply(m, *p) for p in pts]))
+        if not exact:
+            return soft, None
+        return soft, union(boxes) if boxes else Box(0.0, 0.0, 0.0, 0.0)
 
     def _leaf(
         self,
@@ -553,16 +653,40 @@ class _Walker:
 
 
 _CLIP = "clip-path"
+_MASK = "mask"
+
+
+def _overflows(style: dict[str, str]) -> bool:
+    """``overflow: visible`` (or ``auto``): a nested viewport that does not clip."""
+    return style.get("overflow", "hidden").strip().lower() in ("visible", "auto")
+
+
+def _own_box(node: ET.Element, tag: str, viewport: tuple[float, float], font: float) -> Box | None:
+    """An element's box in its own user space (shapes and images), for
+    ``objectBoundingBox`` units."""
+    if tag in SHAPES:
+        pts = shape_points(node, tag, viewport, font)
+        return bounds_of(pts) if pts else None
+    if tag == "image":
+        return Box(
+            length_user(node.get("x"), font, viewport[0]),
+            length_user(node.get("y"), font, viewport[1]),
+            length_user(node.get("width"), font, viewport[0]),
+            length_user(node.get("height"), font, viewport[1]),
+        )
+    return None
 
 
 def _markup(node: ET.Element) -> tuple[object, ...] | None:
     """Everything the walk reads from a subtree (tags, attributes, texts; not the node's own
-    tail), or None when the subtree refers to other elements by id (``<use>``, clip paths):
+    tail), or None when the subtree refers to other elements by id (``<use>``, clip paths,
+    masks):
     then what it draws depends on more than its markup."""
     parts: list[object] = []
     for n in node.iter():
         attrib = n.attrib
-        if n.tag == _USE or _CLIP in attrib or _CLIP in attrib.get("style", ""):
+        style = attrib.get("style", "")
+        if n.tag == _USE or _CLIP in attrib or _MASK in attrib or _CLIP in style or _MASK in style:
             return None
         parts += (n.tag, tuple(attrib.items()), n.text, n.tail if n is not node else None)
     return tuple(parts)

@@ -84,16 +84,64 @@ def primary_family(families: list[str]) -> str | None:
     return next((f for f in families if f.lower() not in GENERIC_FAMILIES), None)
 
 
+# Weight and slope words a full font name adds to its family ("Noto Sans Bold Italic").
+STYLE_WORDS = frozenset(
+    {
+        "regular",
+        "normal",
+        "roman",
+        "book",
+        "italic",
+        "oblique",
+        "bold",
+        "black",
+        "heavy",
+        "medium",
+        "light",
+        "thin",
+        "hairline",
+        "semibold",
+        "demibold",
+        "extrabold",
+        "ultrabold",
+        "extralight",
+        "ultralight",
+        "semilight",
+        "extrablack",
+        "ultrablack",
+    }
+)
+
+
+def _compact(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def family_allowed(family: str, allowed: list[str]) -> bool:
+    """Whether ``family`` names one of the ``allowed`` families. Tools do not all write the
+    family name: Illustrator and Affinity write the PostScript name (``NotoSans-Bold``),
+    others the full name (``Noto Sans Bold``); both name the family ``Noto Sans``. A
+    different family with a longer name (``Noto Sans Mono``) is not the same family."""
+    wanted = {_compact(a) for a in allowed}
+    if _compact(family) in wanted:
+        return True
+    if "-" in family and _compact(family.split("-", 1)[0]) in wanted:
+        return True  # PostScript name: family, hyphen, style
+    words = family.replace("-", " ").replace("_", " ").split()
+    while words and words[-1].lower() in STYLE_WORDS:
+        words.pop()
+    return bool(words) and _compact("".join(words)) in wanted
+
+
 def _font(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
     allowed = ctx.brief.rules.fonts
     if allowed is None:
         return []
-    allowed_lower = {f.lower() for f in allowed}
     listed = ", ".join(allowed)
     out = []
     for leaf in leaves:
         family = primary_family(leaf.families)
-        if family is not None and family.lower() in allowed_lower:
+        if family is not None and family_allowed(family, list(allowed)):
             continue
         what = (
             _("The text {text} uses the font {font}; the brief allows {fonts}.")
@@ -203,12 +251,25 @@ def _render_beneath(ctx: CheckContext, leaf: Leaf, box: Box) -> np.ndarray:
 
 
 def contrast_against(
-    pixels: np.ndarray, text_rgb: tuple[int, int, int], ground: tuple[int, int, int]
+    pixels: np.ndarray,
+    text_rgb: tuple[int, int, int],
+    ground: tuple[int, int, int],
+    text_alpha: float = 1.0,
 ) -> float:
+    """Contrast of the text's colour with the median of what lies beneath it on ``ground``;
+    a see-through text (``fill-opacity``, ``opacity``: Figma's grey text is black at 60 %)
+    shows as its colour blended with what is beneath."""
     alpha = pixels[:, 3:4].astype(np.float64) / 255
     flat = pixels[:, :3] * alpha + np.array(ground) * (1 - alpha)
     median = np.median(flat, axis=0)
-    return contrast_ratio(np.array(text_rgb), median)
+    seen = np.array(text_rgb) * text_alpha + median * (1 - text_alpha)
+    return contrast_ratio(seen, median)
+
+
+def text_alpha(leaf: Leaf) -> float:
+    """How opaque the text's paint is: its opacity times its fill's (or stroke's)."""
+    paint = leaf.fill_opacity if leaf.fill.rgb is not None else leaf.stroke_opacity
+    return max(0.0, min(1.0, leaf.opacity * paint))
 
 
 def _contrast(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
@@ -221,7 +282,8 @@ def _contrast(ctx: CheckContext, leaves: list[Leaf]) -> list[Finding]:
         if rgb is None:
             continue  # gradient text: no single colour to measure
         pixels = beneath(ctx, leaf)
-        ratio = min(contrast_against(pixels, rgb, g) for g in grounds(ctx))
+        alpha = text_alpha(leaf)
+        ratio = min(contrast_against(pixels, rgb, g, alpha) for g in grounds(ctx))
         if ratio < minimum - 1e-6:
             out.append(
                 Finding(
