@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studio.document.model import Rect, Style
+
 
 def test_the_editor_fits_a_small_laptop_screen(window, fraise_brief_path: Path) -> None:
     window.open_path(fraise_brief_path)
@@ -18,3 +20,24 @@ def test_the_editor_fits_a_small_laptop_screen(window, fraise_brief_path: Path) 
     window.close_design()
     assert window.stack.currentWidget() is window.welcome
     assert window.minimumSizeHint().width() <= 1024
+
+
+def test_stroke_width_is_shown_and_typed_in_the_briefs_unit(window, fraise_brief_path) -> None:
+    window.open_path(fraise_brief_path)  # a brief in inches
+    ctrl, props = window.ctrl, window.properties
+    rect = Rect(x=50, y=50, width=40, height=30, style=Style(fill="#d62839", stroke="#2f8f46"))
+    rect.style.stroke_width = 2.54  # mm: a tenth of an inch
+    ctrl.add([rect])
+    ctrl.select([rect.id])
+    assert props.stroke_width.suffix() == " in"
+    assert props.stroke_width.value() == 0.1
+    props.stroke_width.setValue(0.02)  # the brief's "Lines at least 0.02 in thick"
+    assert abs(rect.style.stroke_width - 0.508) < 1e-9
+
+
+def test_text_sizes_are_in_pixels_on_a_pixel_brief(window, samples_dir) -> None:
+    window.open_path(samples_dir / "display-ad" / "display-ad.brief.json")  # 72 dpi, in px
+    props = window.properties
+    assert props.font_size.suffix() == " px"
+    assert props.font_size.value() == 48.0  # what the next text will be: 48 px
+    assert props.boxes["x"].suffix() == props.stroke_width.suffix() == " px"
