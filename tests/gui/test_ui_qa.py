@@ -41,3 +41,19 @@ def test_text_sizes_are_in_pixels_on_a_pixel_brief(window, samples_dir) -> None:
     assert props.font_size.suffix() == " px"
     assert props.font_size.value() == 48.0  # what the next text will be: 48 px
     assert props.boxes["x"].suffix() == props.stroke_width.suffix() == " px"
+
+
+def test_the_font_field_names_the_texts_family_even_when_not_installed(
+    window, fraise_brief_path
+) -> None:
+    from studio.document.model import Text
+
+    window.open_path(fraise_brief_path)
+    text = Text(x=60, y=100, content="Hello", size=8.0, name="Hello")
+    text.family = "Zzyzx Sans Uninstalled"
+    window.ctrl.add([text])
+    window.ctrl.select([text.id])
+    assert window.properties.family.currentText() == "Zzyzx Sans Uninstalled"
+    assert text.family == "Zzyzx Sans Uninstalled"  # showing it changed nothing
+    window.ctrl.select([])  # the next text: the brief's first font
+    assert window.properties.family.currentText() == "Noto Sans"

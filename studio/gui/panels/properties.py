@@ -159,6 +159,10 @@ class PropertiesPanel(QWidget):
         # With no text selected, the disabled fields show what the next text will be.
         shown = text if text is not None else new_text(self.ctrl)
         self.family.setCurrentFont(QFont(shown.family))
+        if self.family.currentText() != shown.family:
+            # A family this computer lacks (the brief's Noto Sans, say): the list falls back on
+            # the nearest installed one, but the text keeps its own, so that is what shows.
+            self.family.setEditText(shown.family)
         font_unit = self._font_unit()
         self.font_size.setSuffix(f" {font_unit[0]}")
         self.font_size.setValue(from_mm(shown.size, *font_unit))
