@@ -57,3 +57,44 @@ def test_the_font_field_names_the_texts_family_even_when_not_installed(
     assert text.family == "Zzyzx Sans Uninstalled"  # showing it changed nothing
     window.ctrl.select([])  # the next text: the brief's first font
     assert window.properties.family.currentText() == "Noto Sans"
+
+
+def _edge_contrast(widget, background: str) -> float:
+    """The strongest contrast of any pixel of ``widget`` against ``background``."""
+    from studio.a11y import contrast_ratio
+
+    image = widget.grab().toImage()
+    colors = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width())
+        for y in range(0, image.height())
+    }
+    return max(contrast_ratio(c, background) for c in colors)
+
+
+def test_dark_theme_check_boxes_and_fields_have_visible_edges(qtbot) -> None:
+    """A pixel check: what is wrong is what is drawn. Unchecked, unfocused, empty: only the
+    edge can stand out."""
+    from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit, QVBoxLayout, QWidget
+
+    from studio import themes
+    from studio.gui.preferences import apply_theme
+
+    apply_theme("dark")
+    try:
+        host = QWidget()
+        qtbot.addWidget(host)
+        layout = QVBoxLayout(host)
+        box, field, spin = QCheckBox(host), QLineEdit(host), QDoubleSpinBox(host)
+        spin.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
+        spin.setSpecialValueText(" ")  # no digits to stand out in its place
+        for widget in (box, field, spin):
+            layout.addWidget(widget)
+        host.show()
+        qtbot.waitExposed(host)
+        dark = themes.theme("dark")
+        for widget in (box, field, spin):
+            for background in (dark["window"], dark["base"]):
+                assert _edge_contrast(widget, background) >= 3.0, (widget, background)
+    finally:
+        apply_theme("system")
