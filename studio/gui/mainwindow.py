@@ -199,7 +199,8 @@ class MainWindow(QMainWindow):
         for i in range(self.stack.count()):
             page = self.stack.widget(i)
             shown = policy.Preferred if i == index else policy.Ignored
-            page.setSizePolicy(shown, shown)
+            if page is not None:
+                page.setSizePolicy(shown, shown)
 
     def editor_bars(self) -> list[QToolBar]:
         """The toolbars that only mean something with a design open. Found by name: asking
