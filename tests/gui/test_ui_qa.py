@@ -98,3 +98,22 @@ def test_dark_theme_check_boxes_and_fields_have_visible_edges(qtbot) -> None:
                 assert _edge_contrast(widget, background) >= 3.0, (widget, background)
     finally:
         apply_theme("system")
+
+
+def test_the_node_tool_shows_nodes_without_the_scale_handles(window, fraise_brief_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.gui.conftest import click
+
+    window.open_path(fraise_brief_path)
+    window.set_tool("pen")
+    click(None, window, (50, 50))
+    click(None, window, (100, 80))
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.ctrl.selection and window.scene.overlay.isVisible()
+    window.set_tool("nodes")
+    assert window.tools["nodes"].markers
+    assert not window.scene.overlay.isVisible()
+    window.set_tool("select")
+    assert window.scene.overlay.isVisible()
