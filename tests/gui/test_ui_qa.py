@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication, QToolBar
+
 from studio.document.model import Rect, Style
 
 
@@ -117,3 +119,23 @@ def test_the_node_tool_shows_nodes_without_the_scale_handles(window, fraise_brie
     assert not window.scene.overlay.isVisible()
     window.set_tool("select")
     assert window.scene.overlay.isVisible()
+
+
+def test_the_toolbar_keeps_still_as_the_undo_text_changes(window, fraise_brief_path) -> None:
+    window.open_path(fraise_brief_path)
+    bar = window.findChild(QToolBar, "main-toolbar")
+    undo = bar.widgetForAction(window.acts["undo"])
+    fit = bar.widgetForAction(window.acts["fit"])
+    QApplication.processEvents()
+    x = fit.x()
+    window.ctrl.add([Rect(x=50, y=50, width=40, height=30, style=Style(fill="#d62839"))])
+    QApplication.processEvents()
+    assert undo.text() == "Undo" and undo.isEnabled()
+    assert "Draw" in undo.toolTip() or "Add" in undo.toolTip(), undo.toolTip()
+    assert (
+        window.acts["undo"].text().replace("&", "").startswith("Undo ")
+    )  # the Edit menu names the command
+    assert fit.x() == x
+    window.acts["undo"].trigger()
+    redo = bar.widgetForAction(window.acts["redo"])
+    assert redo.text() == "Redo" and redo.isEnabled() and not undo.isEnabled()
