@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QToolBar
+from PySide6.QtWidgets import QComboBox, QToolBar, QToolButton
 
 from studio.gui.i18n import marked, tr
 
@@ -123,6 +124,8 @@ def _toolbars(window: MainWindow, a: dict[str, QAction]) -> None:
     main.setAccessibleName(tr("Main toolbar"))
     for key in ("open", "save", "undo", "redo", "import"):
         main.addAction(a[key])
+    for key, label in (("undo", tr("&Undo")), ("redo", tr("&Redo"))):
+        _steady_button(main, a[key], label)
     main.addSeparator()
     main.addAction(a["fit"])
     main.addAction(a["preview"])
@@ -147,3 +150,21 @@ def _toolbars(window: MainWindow, a: dict[str, QAction]) -> None:
         if i == 0:
             action.setChecked(True)
     window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, tools)
+
+
+def _steady_button(bar: QToolBar, action: QAction, label: str) -> None:
+    """The toolbar button of Undo or Redo keeps a short label; the command it would undo
+    ("Undo Draw rectangle", as in the Edit menu) is in its tool tip. Following the action's
+    text, the button grew and shrank at every edit, and every button after it jumped."""
+    button = bar.widgetForAction(action)
+    if not isinstance(button, QToolButton):
+        return
+
+    def steady() -> None:  # after Qt copied the action's new text to the button
+        if not shiboken6.isValid(button):  # the window is closing; the undo stack lives on
+            return
+        button.setText(label.replace("&", ""))
+        button.setToolTip(action.text().replace("&", ""))
+
+    action.changed.connect(steady)
+    steady()

@@ -31,7 +31,11 @@ def application() -> QApplication:
     app.setApplicationName("Motif Studio")
     app.setOrganizationName("Motif Studio")
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")  # follows the system palette, light or dark, everywhere alike
+    from studio.gui import style
+
+    # Fusion follows the system palette, light or dark, everywhere alike; ours draws the
+    # edges of boxes and fields in the theme's border colour.
+    style.install(app)
     from studio.gui import i18n
     from studio.gui.settings_store import Store
 

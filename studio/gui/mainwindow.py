@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QUndoView,
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_brief_requested.connect(self.briefs.new_brief_dialog)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self._editor())
+        self.stack.currentChanged.connect(self._page_shown)
+        self._page_shown(self.stack.currentIndex())
         self.setCentralWidget(self.stack)
         self.docks: dict[str, QDockWidget] = {}
         self.layers = LayersPanel(self.ctrl)
@@ -186,6 +189,18 @@ class MainWindow(QMainWindow):
             bar.show()
         self.docks["Brief"].raise_()
         self.view.setFocus()
+
+    def _page_shown(self, index: int) -> None:
+        """Only the page shown counts for the window's minimum size: a QStackedWidget is as
+        large as its largest page, so the welcome page's cards and lists (over 1100 px wide
+        with the docks beside them, 1360 in French) kept the editor from fitting a small
+        screen."""
+        policy = QSizePolicy.Policy
+        for i in range(self.stack.count()):
+            page = self.stack.widget(i)
+            shown = policy.Preferred if i == index else policy.Ignored
+            if page is not None:
+                page.setSizePolicy(shown, shown)
 
     def editor_bars(self) -> list[QToolBar]:
         """The toolbars that only mean something with a design open. Found by name: asking

@@ -113,8 +113,10 @@ def palette_for(name: str) -> QPalette:
 def apply_theme(name: str) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        from studio.gui import style
         from studio.gui.app import apply_theme as scheme
 
+        style.install(app)  # its edges are in the palette's border colour
         scheme(app, name)
         app.setPalette(palette_for(name))
 

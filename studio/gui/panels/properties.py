@@ -31,6 +31,9 @@ WEIGHTS = [
     (N_("Black"), 900),
 ]
 
+# Stroke widths are small: 0.5 mm is 0.020 in, so inches and centimetres need a third decimal.
+STROKE_DECIMALS = {"in": 3, "cm": 3, "mm": 2, "px": 1, "pt": 2, "pc": 3, "q": 1}
+
 
 def swatch_icon(color: str | None) -> QIcon:
     pixmap = QPixmap(16, 16)
@@ -103,7 +106,9 @@ class PropertiesPanel(QWidget):
         self.font_size = QDoubleSpinBox(self, decimals=1, minimum=1, maximum=2000, suffix=" pt")
         self.font_size.setAccessibleName(tr("Font size"))
         self.font_size.setKeyboardTracking(False)
-        self.font_size.valueChanged.connect(lambda v: self._text_edit("size", to_mm(v, "pt", 72)))
+        self.font_size.valueChanged.connect(
+            lambda v: self._text_edit("size", to_mm(v, *self._font_unit()))
+        )
         form.addRow(tr("Size"), self.font_size)
         self.weight = QComboBox(self)
         self.weight.setAccessibleName(tr("Font weight"))
@@ -123,6 +128,11 @@ class PropertiesPanel(QWidget):
     def _unit(self) -> tuple[str, float]:
         return self.ctrl.doc.unit, self.ctrl.doc.dpi
 
+    def _font_unit(self) -> tuple[str, float]:
+        """Text sizes in points, or in pixels on a pixel brief (whose rules say "14 px")."""
+        doc = self.ctrl.doc
+        return ("px", doc.dpi) if doc.unit == "px" else ("pt", 72.0)
+
     def refresh(self, *_: object) -> None:
         self._updating = True
         unit, dpi = self._unit()
@@ -136,14 +146,26 @@ class PropertiesPanel(QWidget):
         first = selected[0] if selected else None
         self.fill.show_paint(first.style.fill if first else self.ctrl.fill)
         self.stroke.show_paint(first.style.stroke if first else self.ctrl.stroke)
-        self.stroke_width.setValue(first.style.stroke_width if first else self.ctrl.stroke_width)
+        # In the brief's unit like the other lengths ("Lines at least 0.02 in thick"): a bare
+        # 1.00 read as an inch while it meant a millimetre.
+        self.stroke_width.setSuffix(f" {unit}")
+        self.stroke_width.setDecimals(STROKE_DECIMALS.get(unit, 2))
+        self.stroke_width.setSingleStep(10 ** -(STROKE_DECIMALS.get(unit, 2) - 1))
+        width = first.style.stroke_width if first else self.ctrl.stroke_width
+        self.stroke_width.setValue(from_mm(width, unit, dpi))
         text = first if isinstance(first, Text) else None
         for widget in (self.family, self.font_size, self.weight):
             widget.setEnabled(text is not None)
         # With no text selected, the disabled fields show what the next text will be.
         shown = text if text is not None else new_text(self.ctrl)
         self.family.setCurrentFont(QFont(shown.family))
-        self.font_size.setValue(from_mm(shown.size, "pt", 72))
+        if self.family.currentText() != shown.family:
+            # A family this computer lacks (the brief's Noto Sans, say): the list falls back on
+            # the nearest installed one, but the text keeps its own, so that is what shows.
+            self.family.setEditText(shown.family)
+        font_unit = self._font_unit()
+        self.font_size.setSuffix(f" {font_unit[0]}")
+        self.font_size.setValue(from_mm(shown.size, *font_unit))
         index = self.weight.findData(shown.weight)
         self.weight.setCurrentIndex(index if index >= 0 else 2)
         self._updating = False
@@ -157,7 +179,7 @@ class PropertiesPanel(QWidget):
 
     def _stroke_width_edited(self, value: float) -> None:
         if not self._updating:
-            self.ctrl.set_style("stroke_width", value)
+            self.ctrl.set_style("stroke_width", to_mm(value, *self._unit()))
 
     def _text_edit(self, attr: str, value) -> None:
         if self._updating:

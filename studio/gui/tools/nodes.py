@@ -83,6 +83,9 @@ class NodeTool(Tool):
                 marker.scene().removeItem(marker)
         self.markers = []
         path = self.path() if self.active else None
+        # The node markers alone on the path: the selection's scale and rotate handles (which
+        # this tool does not use) sat on and among them.
+        self.scene.overlay.setVisible(path is None)
         if path is None:
             return
         m = self._matrix(path)
