@@ -6,6 +6,7 @@ import colorsys
 import re
 from dataclasses import dataclass
 
+
 def _css_named_colours() -> dict[str, tuple[int, int, int]]:
     """The 148 CSS named colours (``rebeccapurple``, ``darkslategray``...), from Pillow's
     table: an element painted in a name we did not know would count as painting nothing."""
