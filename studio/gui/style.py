@@ -70,7 +70,12 @@ class ThemedStyle(QProxyStyle):
             self._edge(option, painter, 2)
 
 
+_KEPT: list[ThemedStyle] = []  # the Python object lives as long as the app uses it
+
+
 def install(app: QApplication) -> None:
     """Make ``app`` use this style (once: a new style repolishes every widget)."""
     if app.style().objectName() != "motif-fusion":
-        app.setStyle(ThemedStyle())
+        style = ThemedStyle()
+        _KEPT[:] = [style]  # not left to the garbage collector while Qt draws with it
+        app.setStyle(style)
