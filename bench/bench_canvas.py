@@ -125,7 +125,7 @@ def main() -> None:
         app.processEvents()
         kinds: dict[str, list[float]] = {"all": [], "pan": [], "zoom": []}
         cpu: list[float] = []
-        del slices[:]
+        slices.clear()
         start_all = time.perf_counter()
         for i in range(frames):
             before = len(paints)
@@ -179,7 +179,7 @@ def main() -> None:
     view.fit(scaled=False)
     wait_sharp(still=True)
     latencies, paint_ms, strips_per = [], [], []
-    del slices[:]
+    slices.clear()
     for i in range(40):
         before, first_slice = len(paints), len(slices)
         start = time.perf_counter()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import deque
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
@@ -34,7 +35,8 @@ ROW_STEP = 4  # strip edges fall on multiples of 4 logical pixels: whole device 
 class FrameStats:
     """What painting frames cost, for the benchmark and for tests."""
 
-    slices_ms: list[float] = field(default_factory=list)  # every strip painted
+    # the last strips painted (bounded: a long session paints many)
+    slices_ms: deque[float] = field(default_factory=lambda: deque(maxlen=4096))
     frames: int = 0  # sharp frames finished
 
 
@@ -104,12 +106,13 @@ class SharpFrames(QObject):
             image=_blank(self.view),
             transform=self.view.viewportTransform(),
             generation=self._generation,
-            rows=self._first_rows(),
+            rows=self._next_rows(),
         )
         self._step.start()
 
-    def _first_rows(self) -> int:
-        """A first strip's height, from what the last strips cost per row."""
+    def _next_rows(self) -> int:
+        """A strip's height: what takes :data:`SLICE_MS` at what the last strip cost per row (a
+        quarter of the view before any was painted)."""
         if self._ms_per_row <= 0:
             return _rows(max(1, self.view.viewport().height()) / 4)
         return _rows(SLICE_MS / self._ms_per_row)
@@ -132,8 +135,8 @@ class SharpFrames(QObject):
         self._paint_rows(job.image, job.top, bottom)
         elapsed = (time.perf_counter() - start) * 1000
         self.stats.slices_ms.append(elapsed)
-        self._ms_per_row = elapsed / max(1, bottom - job.top)
-        job.rows = _rows(SLICE_MS / max(self._ms_per_row, 1e-4))
+        self._ms_per_row = max(elapsed / max(1, bottom - job.top), 1e-4)
+        job.rows = self._next_rows()
         job.top = bottom
         if job.top < height:
             self._step.start()

@@ -33,9 +33,6 @@ from studio.gui.i18n import tr
 from studio.gui.settings_store import Store
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 256.0
-# How the view paints: the scene itself, or the kept sharp frame scaled (after a zoom, until
-# the new sharp frame is ready).
-NORMAL, SCALED = "normal", "scaled"
 
 
 def screen_px_per_mm(view: QGraphicsView) -> float:
@@ -72,7 +69,7 @@ class CanvasView(QGraphicsView):
         self.guide_drag: GuideDrag | None = None
         self.frames = SharpFrames(self)
         self.frames.ready.connect(self._frame_ready)
-        self._mode = NORMAL
+        self._scaled = False  # it shows the kept sharp frame scaled, until the new one is ready
         self._scrolled = False  # the next paint shows pixels a pan uncovered, nothing changed
         scene.model_changed.connect(self._model_changed)
 
@@ -99,7 +96,7 @@ class CanvasView(QGraphicsView):
         scaled = scaled and self.isVisible()
         if not scaled:
             self.settle()
-        elif self._mode == NORMAL and not self.frames.valid:
+        elif not self._scaled and not self.frames.valid:
             self.frames.capture()  # nothing kept to scale (the canvas was never still): now
         before = self.mapToScene(anchor.toPoint())
         k = zoom * screen_px_per_mm(self)
@@ -112,7 +109,7 @@ class CanvasView(QGraphicsView):
         self.canvas.preview_scale = min(12.0, max(1.0, k * self.devicePixelRatioF()))
         self.canvas.refresh_preview()
         if scaled and self.frames.image is not None:
-            self._mode = SCALED
+            self._scaled = True
             self.frames.start()
         self.zoom_changed.emit(self.zoom)
 
@@ -136,13 +133,13 @@ class CanvasView(QGraphicsView):
             return
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.gesture_zoom(1.2**steps, event.position())
+            self.zoom_by(1.2**steps, event.position())
 
     def viewportEvent(self, event: QEvent) -> bool:
         if isinstance(event, QNativeGestureEvent):  # a touchpad pinch
             kind = event.gestureType()
             if kind == Qt.NativeGestureType.ZoomNativeGesture:
-                self.gesture_zoom(1.0 + event.value(), event.position())
+                self.zoom_by(1.0 + event.value(), event.position())
                 return True
             if kind == Qt.NativeGestureType.EndNativeGesture:
                 return True  # the sharp frame is already being painted
@@ -152,30 +149,26 @@ class CanvasView(QGraphicsView):
                 changed = pinch.changeFlags() & QPinchGesture.ChangeFlag.ScaleFactorChanged
                 if changed and pinch.scaleFactor() > 0:
                     centre = self.viewport().mapFromGlobal(pinch.centerPoint())
-                    self.gesture_zoom(pinch.scaleFactor(), centre)
+                    self.zoom_by(pinch.scaleFactor(), centre)
                 event.accept(pinch)
                 return True
         return super().viewportEvent(event)
 
     # --- zoom: the kept frame scaled until the new sharp one is painted --------------------
-    def gesture_zoom(self, factor: float, anchor: QPointF) -> None:
-        """One step of a wheel or pinch zoom about ``anchor`` (viewport pixels)."""
-        self.zoom_by(factor, anchor)
-
     def settle(self) -> None:
         """Back to painting the scene itself, sharp, at once (a click, a key, an edit)."""
-        if self._mode != NORMAL:
-            self._mode = NORMAL
+        if self._scaled:
+            self._scaled = False
             self.frames.cancel()
             self.viewport().update()
 
     @property
     def interim(self) -> bool:
         """Whether the view now shows a scaled frame, waiting for the sharp one."""
-        return self._mode == SCALED
+        return self._scaled
 
     def _frame_ready(self) -> None:
-        if self._mode == SCALED:
+        if self._scaled:
             self.viewport().update()  # presented by the next paint
 
     def _model_changed(self) -> None:
@@ -193,7 +186,7 @@ class CanvasView(QGraphicsView):
             super().paintEvent(event)
             return
         scrolled, self._scrolled = self._scrolled, False
-        if self._mode == NORMAL:
+        if not self._scaled:
             super().paintEvent(event)
             if not scrolled:  # something changed on screen: the kept frame is out of date
                 self.frames.cancel()
@@ -206,7 +199,7 @@ class CanvasView(QGraphicsView):
         painter = QPainter(self.viewport())
         if frames.valid and frames.transform == self.viewportTransform():
             painter.drawImage(QPointF(0, 0), frames.image)  # the new sharp frame
-            self._mode = NORMAL
+            self._scaled = False
             return
         if not scrolled and event.rect() != self.viewport().rect():
             frames.invalidate()  # an item changed under the scaled frame: paint it again
